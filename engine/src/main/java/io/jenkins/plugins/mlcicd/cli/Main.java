@@ -1,0 +1,56 @@
+package io.jenkins.plugins.mlcicd.cli;
+
+import io.jenkins.plugins.mlcicd.input.BadInputException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/** Entry point of {@code mlcicd}: maps every failure to a one-line message and an exit code (DESIGN.md §3). */
+public final class Main {
+    /** Bad input or usage. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine cli = new CommandLine(new MlcicdCommand());
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, ignored) -> {
+            err.println("mlcicd: " + e.getMessage());
+            CommandLine failing = e.getCommandLine();
+            err.println("Run '" + failing.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return EXIT_BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, ignored, parseResult) -> {
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.println("mlcicd: " + describe(e));
+            return EXIT_BAD_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof BadInputException) {
+            return e.getMessage();
+        }
+        if (e instanceof UncheckedIOException io) {
+            return io.getMessage();
+        }
+        String message = e.getMessage();
+        return "internal error: " + e.getClass().getSimpleName() + (message == null ? "" : ": " + message)
+                + " (run with --debug for details)";
+    }
+}

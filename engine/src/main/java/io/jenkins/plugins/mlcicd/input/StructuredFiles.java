@@ -1,0 +1,164 @@
+package io.jenkins.plugins.mlcicd.input;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads JSON and YAML files (policies, contracts, metrics, result documents) and turns every
+ * failure into a one-line {@link BadInputException} that names the file, line, column and key.
+ */
+public final class StructuredFiles {
+    private StructuredFiles() {
+    }
+
+    /** Reads a JSON or YAML file into a tree; {@code .json} is parsed as JSON, anything else as YAML. */
+    public static JsonNode readTree(Path file) {
+        String text = readText(file);
+        ObjectMapper mapper = mapperFor(file);
+        try (JsonParser parser = parser(mapper, text)) {
+            JsonNode node = mapper.readTree(parser);
+            if (node == null || node.isMissingNode()) {
+                throw new BadInputException(file + ": file is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw describe(file, e);
+        } catch (YAMLException e) {
+            throw new BadInputException(file + ": " + firstLine(e.getMessage()), e);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** Binds an already-read tree to a type; unknown keys and wrong types are reported with their path. */
+    public static <T> T bind(Path file, JsonNode tree, Class<T> type) {
+        try {
+            return Json.mapper().treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw describe(file, e);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** Reads and binds in one step; errors carry the line and column of the offending key. */
+    public static <T> T read(Path file, Class<T> type) {
+        String text = readText(file);
+        if (text.isBlank()) {
+            throw new BadInputException(file + ": file is empty");
+        }
+        ObjectMapper mapper = mapperFor(file);
+        try (JsonParser parser = parser(mapper, text)) {
+            T value = mapper.readValue(parser, type);
+            if (value == null) {
+                throw new BadInputException(file + ": file is empty");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw describe(file, e);
+        } catch (YAMLException e) {
+            throw new BadInputException(file + ": " + firstLine(e.getMessage()), e);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static JsonParser parser(ObjectMapper mapper, String text) throws IOException {
+        JsonParser parser = mapper.getFactory().createParser(text);
+        return parser instanceof YAMLParser yaml ? new NoAliasYamlParser(yaml) : parser;
+    }
+
+    /** The whole file as UTF-8 text, with a clear error for a missing, unreadable or non-UTF-8 file. */
+    public static String readText(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return Utf8.decode(file, bytes);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": file not found");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectMapper mapperFor(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".json") ? Json.mapper() : Json.yamlMapper();
+    }
+
+    /** Turns a Jackson failure into "file:line:col: at key: reason". */
+    static BadInputException describe(Path file, JsonProcessingException e) {
+        StringBuilder message = new StringBuilder(file.toString());
+        JsonLocation location = e.getLocation();
+        // Records are bound through their constructor, so Jackson reports an unknown key where the
+        // object ends, not where the key is; the key's path is exact, a line number would mislead.
+        boolean locationIsExact = !(e instanceof UnrecognizedPropertyException);
+        if (locationIsExact && location != null && location.getLineNr() > 0) {
+            message.append(':').append(location.getLineNr()).append(':').append(location.getColumnNr());
+        }
+        message.append(": ");
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            message.append("unknown key '").append(unknown.getPropertyName()).append('\'');
+            String where = pathOf(unknown, true);
+            if (!where.isEmpty()) {
+                message.append(" in ").append(where);
+            }
+            Collection<Object> known = unknown.getKnownPropertyIds();
+            if (known != null && !known.isEmpty()) {
+                message.append(" (known keys: ")
+                        .append(known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")))
+                        .append(')');
+            }
+            return new BadInputException(message.toString(), e);
+        }
+        if (e instanceof JsonMappingException mapping) {
+            String where = pathOf(mapping, false);
+            if (!where.isEmpty()) {
+                message.append(where).append(": ");
+            }
+        }
+        message.append(firstLine(e.getOriginalMessage()));
+        return new BadInputException(message.toString(), e);
+    }
+
+    /** The JSON path of the failure, e.g. {@code rules[2].within}; without the last key when asked. */
+    private static String pathOf(JsonMappingException e, boolean dropLast) {
+        var references = e.getPath();
+        int end = dropLast ? references.size() - 1 : references.size();
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < end; i++) {
+            JsonMappingException.Reference ref = references.get(i);
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    static String firstLine(String text) {
+        if (text == null) {
+            return "invalid content";
+        }
+        int newline = text.indexOf('\n');
+        String line = newline < 0 ? text : text.substring(0, newline);
+        return line.strip();
+    }
+}

@@ -1,0 +1,147 @@
+package io.jenkins.plugins.mlcicd.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.input.Json;
+import io.jenkins.plugins.mlcicd.input.StructuredFiles;
+import io.jenkins.plugins.mlcicd.result.Check;
+import io.jenkins.plugins.mlcicd.result.ResultDocument;
+import io.jenkins.plugins.mlcicd.result.ResultKind;
+import io.jenkins.plugins.mlcicd.result.Verdict;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Reads and writes result documents in the JSON form of DESIGN.md §3. */
+public final class ResultDocumentJson {
+    private static final Set<String> ENVELOPE =
+            Set.of("schema", "kind", "verdict", "summary", "startedAt", "durationMs", "checks");
+
+    private ResultDocumentJson() {
+    }
+
+    public static ObjectNode toJson(ResultDocument document) {
+        ObjectMapper mapper = Json.mapper();
+        ObjectNode node = mapper.createObjectNode();
+        node.put("schema", document.schema());
+        node.put("kind", document.kind().id());
+        node.put("verdict", document.verdict().name());
+        node.put("summary", document.summary());
+        node.put("startedAt", document.startedAt().toString());
+        node.put("durationMs", document.durationMs());
+        node.set("checks", mapper.valueToTree(document.checks()));
+        document.fields().properties().forEach(field -> {
+            if (ENVELOPE.contains(field.getKey())) {
+                throw new IllegalStateException("kind-specific field '" + field.getKey() + "' clashes with the envelope");
+            }
+            node.set(field.getKey(), field.getValue());
+        });
+        return node;
+    }
+
+    public static String toJsonString(ResultDocument document) {
+        try {
+            return Json.mapper().writeValueAsString(toJson(document)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise result document", e);
+        }
+    }
+
+    /** Writes atomically (temporary file + rename) so a reader never sees half a document. */
+    public static void write(ResultDocument document, Path file) {
+        writeAtomically(file, toJsonString(document));
+    }
+
+    public static void writeAtomically(Path file, String content) {
+        try {
+            Path absolute = file.toAbsolutePath();
+            Path dir = absolute.getParent();
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            try {
+                Files.writeString(temp, content, StandardCharsets.UTF_8);
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a JSON tree looks like a result document (has a {@code mlcicd/...} schema). */
+    public static boolean isResultDocument(JsonNode node) {
+        return node.isObject() && node.path("schema").asText("").startsWith("mlcicd/");
+    }
+
+    public static ResultDocument read(Path file) {
+        return fromJson(file, StructuredFiles.readTree(file));
+    }
+
+    public static ResultDocument fromJson(Path file, JsonNode node) {
+        if (!isResultDocument(node)) {
+            throw new BadInputException(file + ": not a result document (no 'schema': 'mlcicd/<kind>/v1')");
+        }
+        ResultKind kind;
+        try {
+            kind = ResultKind.fromId(text(file, node, "kind"));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file + ": kind: " + e.getMessage(), e);
+        }
+        Verdict verdict = enumValue(file, "verdict", text(file, node, "verdict"));
+        Instant startedAt;
+        try {
+            startedAt = Instant.parse(text(file, node, "startedAt"));
+        } catch (DateTimeParseException e) {
+            throw new BadInputException(file + ": startedAt: not an ISO-8601 instant", e);
+        }
+        List<Check> checks = new ArrayList<>();
+        JsonNode checkNodes = node.path("checks");
+        if (!checkNodes.isArray()) {
+            throw new BadInputException(file + ": checks: expected a list");
+        }
+        for (int i = 0; i < checkNodes.size(); i++) {
+            try {
+                checks.add(Json.mapper().treeToValue(checkNodes.get(i), Check.class));
+            } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+                throw new BadInputException(file + ": checks[" + i + "]: " + e.getMessage().lines().findFirst().orElse(""), e);
+            }
+        }
+        ObjectNode fields = Json.mapper().createObjectNode();
+        node.properties().forEach(field -> {
+            if (!ENVELOPE.contains(field.getKey())) {
+                fields.set(field.getKey(), field.getValue());
+            }
+        });
+        return new ResultDocument(kind, verdict, text(file, node, "summary"), startedAt,
+                node.path("durationMs").asLong(0), checks, fields);
+    }
+
+    private static String text(Path file, JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new BadInputException(file + ": " + field + ": missing or not a string");
+        }
+        return value.asText();
+    }
+
+    private static Verdict enumValue(Path file, String field, String value) {
+        try {
+            return Verdict.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file + ": " + field + ": '" + value + "' is not one of PASSED, WARNING, FAILED, INCONCLUSIVE", e);
+        }
+    }
+
+}
