@@ -27,53 +27,64 @@ public final class StructuredFiles {
 
     /** Reads a JSON or YAML file into a tree; {@code .json} is parsed as JSON, anything else as YAML. */
     public static JsonNode readTree(Path file) {
-        String text = readText(file);
-        ObjectMapper mapper = mapperFor(file);
+        return parseTree(file.toString(), readText(file));
+    }
+
+    /**
+     * Parses JSON or YAML text that came from {@code source} (a file name or a description such as
+     * {@code "inline policy"}); {@code source} chooses the syntax and prefixes every error.
+     */
+    public static JsonNode parseTree(String source, String text) {
+        ObjectMapper mapper = mapperFor(source);
         try (JsonParser parser = parser(mapper, text)) {
             JsonNode node = mapper.readTree(parser);
             if (node == null || node.isMissingNode()) {
-                throw new BadInputException(file + ": file is empty");
+                throw new BadInputException(source + ": file is empty");
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw describe(file, e);
+            throw describe(source, e);
         } catch (YAMLException e) {
-            throw new BadInputException(file + ": " + firstLine(e.getMessage()), e);
+            throw new BadInputException(source + ": " + firstLine(e.getMessage()), e);
         } catch (IOException e) {
-            throw new BadInputException(file + ": " + firstLine(e.getMessage()), e);
+            throw new BadInputException(source + ": " + firstLine(e.getMessage()), e);
         }
     }
 
     /** Binds an already-read tree to a type; unknown keys and wrong types are reported with their path. */
-    public static <T> T bind(Path file, JsonNode tree, Class<T> type) {
+    public static <T> T bind(String source, JsonNode tree, Class<T> type) {
         try {
             return Json.mapper().treeToValue(tree, type);
         } catch (JsonProcessingException e) {
-            throw describe(file, e);
+            throw describe(source, e);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(file + ": " + firstLine(e.getMessage()), e);
+            throw new BadInputException(source + ": " + firstLine(e.getMessage()), e);
         }
     }
 
-    /** Reads and binds in one step; errors carry the line and column of the offending key. */
+    /** Reads and binds in one step; errors name the file, line/column and key. */
     public static <T> T read(Path file, Class<T> type) {
-        String text = readText(file);
+        return parse(file.toString(), readText(file), type);
+    }
+
+    /** Parses and binds text that came from {@code source} (see {@link #parseTree}). */
+    public static <T> T parse(String source, String text, Class<T> type) {
         if (text.isBlank()) {
-            throw new BadInputException(file + ": file is empty");
+            throw new BadInputException(source + ": file is empty");
         }
-        ObjectMapper mapper = mapperFor(file);
+        ObjectMapper mapper = mapperFor(source);
         try (JsonParser parser = parser(mapper, text)) {
             T value = mapper.readValue(parser, type);
             if (value == null) {
-                throw new BadInputException(file + ": file is empty");
+                throw new BadInputException(source + ": file is empty");
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw describe(file, e);
+            throw describe(source, e);
         } catch (YAMLException e) {
-            throw new BadInputException(file + ": " + firstLine(e.getMessage()), e);
+            throw new BadInputException(source + ": " + firstLine(e.getMessage()), e);
         } catch (IOException e) {
-            throw new BadInputException(file + ": " + firstLine(e.getMessage()), e);
+            throw new BadInputException(source + ": " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -94,14 +105,14 @@ public final class StructuredFiles {
         }
     }
 
-    private static ObjectMapper mapperFor(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    private static ObjectMapper mapperFor(String source) {
+        String name = source.toLowerCase(Locale.ROOT);
         return name.endsWith(".json") ? Json.mapper() : Json.yamlMapper();
     }
 
     /** Turns a Jackson failure into "file:line:col: at key: reason". */
-    static BadInputException describe(Path file, JsonProcessingException e) {
-        StringBuilder message = new StringBuilder(file.toString());
+    static BadInputException describe(String file, JsonProcessingException e) {
+        StringBuilder message = new StringBuilder(file);
         JsonLocation location = e.getLocation();
         // Records are bound through their constructor, so Jackson reports an unknown key where the
         // object ends, not where the key is; the key's path is exact, a line number would mislead.
