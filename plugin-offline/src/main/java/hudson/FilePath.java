@@ -1,0 +1,58 @@
+package hudson;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+
+/**
+ * Stand-in of jenkins-core {@code hudson.FilePath} (real: implements SerializableOnlyOverRemoting,
+ * a Serializable); see plugin-offline/STANDINS.md.
+ */
+public final class FilePath implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public FilePath(@NonNull File localPath) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public FilePath(@NonNull FilePath base, @NonNull String rel) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @NonNull
+    public FilePath child(String relOrAbsolute) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public boolean exists() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public boolean isDirectory() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public long length() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public InputStream read() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public String getRemote() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public String getName() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @CheckForNull
+    public FilePath getParent() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+}

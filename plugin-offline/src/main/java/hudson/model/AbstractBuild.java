@@ -1,0 +1,5 @@
+package hudson.model;
+
+/** Stand-in of jenkins-core {@code hudson.model.AbstractBuild}; see plugin-offline/STANDINS.md. */
+public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Run<P, R> {
+}

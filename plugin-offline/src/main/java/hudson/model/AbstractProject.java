@@ -1,0 +1,5 @@
+package hudson.model;
+
+/** Stand-in of jenkins-core {@code hudson.model.AbstractProject}; see plugin-offline/STANDINS.md. */
+public abstract class AbstractProject<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Job<P, R> {
+}

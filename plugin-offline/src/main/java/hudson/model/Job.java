@@ -1,0 +1,8 @@
+package hudson.model;
+
+/** Stand-in of jenkins-core {@code hudson.model.Job} (real: extends AbstractItem); see plugin-offline/STANDINS.md. */
+public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> implements Item {
+    public String getFullName() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+}

@@ -1,0 +1,61 @@
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.io.File;
+
+/** Stand-in of jenkins-core {@code hudson.model.Run}; see plugin-offline/STANDINS.md. */
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
+    @CheckForNull
+    public Result getResult() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public void setResult(@NonNull Result r) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @CheckForNull
+    public RunT getPreviousBuild() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @NonNull
+    public File getRootDir() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @NonNull
+    public String getExternalizableId() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @CheckForNull
+    public static Run<?, ?> fromExternalizableId(String id) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @NonNull
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @NonNull
+    public String getFullDisplayName() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public int getNumber() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @NonNull
+    public String getUrl() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @NonNull
+    public JobT getParent() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+}

@@ -1,0 +1,54 @@
+package io.jenkins.plugins.mlcicd.jenkins.common;
+
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * Base of every ML Pipeline step: the options all of them take ({@code id}, {@code stopBuild},
+ * {@code unstableOnly}). Subclasses add their own parameters and start an {@link MlStepExecution}.
+ */
+public abstract class MlStep extends Step {
+    private final String defaultId;
+    private String id;
+    private boolean stopBuild;
+    private boolean unstableOnly;
+
+    protected MlStep(String defaultId) {
+        this.defaultId = defaultId;
+        this.id = defaultId;
+    }
+
+    /** The step's Pipeline name, e.g. {@code mlGate}. */
+    protected abstract String functionName();
+
+    public String getId() {
+        return id;
+    }
+
+    @DataBoundSetter
+    public void setId(String id) {
+        this.id = id == null || id.isBlank() ? defaultId : id.strip();
+    }
+
+    public boolean isStopBuild() {
+        return stopBuild;
+    }
+
+    @DataBoundSetter
+    public void setStopBuild(boolean stopBuild) {
+        this.stopBuild = stopBuild;
+    }
+
+    public boolean isUnstableOnly() {
+        return unstableOnly;
+    }
+
+    @DataBoundSetter
+    public void setUnstableOnly(boolean unstableOnly) {
+        this.unstableOnly = unstableOnly;
+    }
+
+    public StepOptions options() {
+        return new StepOptions(functionName(), id, stopBuild, unstableOnly);
+    }
+}

@@ -1,0 +1,46 @@
+package io.jenkins.plugins.mlcicd.jenkins.common;
+
+import hudson.model.Run;
+import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.report.Html;
+import io.jenkins.plugins.mlcicd.report.HtmlReport;
+import java.util.List;
+
+/**
+ * The page behind a {@link MlResultAction} ({@code index.jelly}): the engine-rendered report inside
+ * Jenkins' layout. The report HTML is escaped where it is made ({@code report.HtmlReport} passes every
+ * text through {@code Html.escape}) and carries classes only, no script or style attribute.
+ */
+public final class ResultPage {
+    private final MlResultAction action;
+
+    public ResultPage(MlResultAction action) {
+        this.action = action;
+    }
+
+    public MlResultAction getAction() {
+        return action;
+    }
+
+    /** The build, for the layout's breadcrumbs and side panel. */
+    public Run<?, ?> getOwner() {
+        return action.getOwner();
+    }
+
+    public String getDisplayName() {
+        return action.getDisplayName();
+    }
+
+    public List<Fact> getFacts() {
+        return action.getFacts();
+    }
+
+    /** The report as escaped HTML, or an escaped note when the stored document cannot be read. */
+    public String getReportHtml() {
+        try {
+            return HtmlReport.fragment(action.getResultDocument());
+        } catch (BadInputException e) {
+            return "<p class=\"mlcicd-missing\">" + Html.escape("The stored result cannot be read: " + e.getMessage()) + "</p>\n";
+        }
+    }
+}

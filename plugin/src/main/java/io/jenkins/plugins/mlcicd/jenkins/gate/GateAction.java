@@ -1,0 +1,86 @@
+package io.jenkins.plugins.mlcicd.jenkins.gate;
+
+import hudson.model.Run;
+import io.jenkins.plugins.mlcicd.jenkins.common.Fact;
+import io.jenkins.plugins.mlcicd.jenkins.common.MlResultAction;
+import io.jenkins.plugins.mlcicd.result.ResultDocument;
+import io.jenkins.plugins.mlcicd.result.ResultKind;
+import io.jenkins.plugins.mlcicd.result.Verdict;
+import java.util.List;
+
+/**
+ * One {@code mlGate} invocation on the build page. Besides the result document, the gate stores the
+ * candidate's metrics ({@link #CANDIDATE_METRICS_FILE}): a later build whose baseline is
+ * {@code 'reference'} compares against them when this gate passed.
+ */
+public final class GateAction extends MlResultAction {
+    /** The candidate's metrics in the engine's canonical JSON ({@code MetricsDocument.toJson()}). */
+    public static final String CANDIDATE_METRICS_FILE = "candidate-metrics.json";
+
+    private final String baselineSource;
+    private final String referenceBuildId;
+    private final String referenceBuildName;
+
+    GateAction(String id, ResultDocument document, Baseline baseline) {
+        super(id, document);
+        this.baselineSource = baseline.source();
+        this.referenceBuildId = baseline.buildId();
+        this.referenceBuildName = baseline.buildName();
+    }
+
+    @Override
+    public ResultKind kind() {
+        return ResultKind.GATE;
+    }
+
+    @Override
+    protected String title() {
+        return "ML gate";
+    }
+
+    /** Whether a later build's gate with this id may take this build's candidate as its baseline. */
+    public boolean isReferenceFor(String gateId) {
+        return getId().equals(gateId) && getVerdict() == Verdict.PASSED;
+    }
+
+    /** How the baseline was described in the result document, or null when there was none. */
+    public String getBaselineSource() {
+        return baselineSource;
+    }
+
+    /** The externalizable id of the build whose candidate was the baseline, or null. */
+    public String getReferenceBuildId() {
+        return referenceBuildId;
+    }
+
+    /** The reference build's display name ({@code #12}), or null. */
+    public String getReferenceBuildName() {
+        return referenceBuildName;
+    }
+
+    /** The reference build if it still exists and the current user may see it, else null. */
+    public Run<?, ?> getReferenceBuild() {
+        if (referenceBuildId == null) {
+            return null;
+        }
+        try {
+            return Run.fromExternalizableId(referenceBuildId);
+        } catch (IllegalArgumentException | SecurityException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public List<Fact> getFacts() {
+        if (referenceBuildId != null) {
+            Run<?, ?> reference = getReferenceBuild();
+            String text = "reference build " + referenceBuildName + " (the last earlier build whose gate '" + getId() + "' passed)";
+            return List.of(new Fact("Baseline", text, reference == null ? null : reference.getUrl()));
+        }
+        if (baselineSource != null) {
+            return List.of(new Fact("Baseline", baselineSource, null));
+        }
+        return List.of(new Fact("Baseline", "none: no earlier build passed gate '" + getId()
+                + "', so rules relative to a baseline are inconclusive", null));
+    }
+}

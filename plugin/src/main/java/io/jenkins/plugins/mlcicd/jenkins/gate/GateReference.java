@@ -1,0 +1,45 @@
+package io.jenkins.plugins.mlcicd.jenkins.gate;
+
+import hudson.model.Run;
+import io.jenkins.plugins.mlcicd.gate.MetricsDocument;
+import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.jenkins.common.BuildHistory;
+import io.jenkins.plugins.mlcicd.jenkins.common.RunStore;
+import io.jenkins.plugins.mlcicd.result.ResultKind;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * {@code baseline: 'reference'}: the candidate metrics recorded by the last earlier build of the same
+ * job whose gate with the same id passed. Builds whose gate warned, failed or was inconclusive are
+ * skipped: a model that did not pass is no standard to hold the next one to.
+ */
+final class GateReference {
+    private GateReference() {
+    }
+
+    static Baseline find(Run<?, ?> run, String id, PrintStream log, String logPrefix) {
+        return BuildHistory.<Run<?, ?>, Baseline>firstMatch(run.getPreviousBuild(), Run::getPreviousBuild,
+                        build -> recordedBy(build, id, log, logPrefix))
+                .orElse(Baseline.NONE);
+    }
+
+    private static Optional<Baseline> recordedBy(Run<?, ?> build, String id, PrintStream log, String logPrefix) {
+        for (GateAction action : build.getActions(GateAction.class)) {
+            if (!action.isReferenceFor(id)) {
+                continue;
+            }
+            Path file = RunStore.directory(build, ResultKind.GATE, id).resolve(GateAction.CANDIDATE_METRICS_FILE);
+            try {
+                MetricsDocument metrics = MetricsDocument.parse(file.toString(), RunStore.readText(file));
+                return Optional.of(new Baseline(metrics, "reference build " + build.getFullDisplayName(),
+                        build.getExternalizableId(), build.getDisplayName()));
+            } catch (BadInputException e) {
+                // A passed build whose stored metrics are gone or damaged cannot serve; an older one may.
+                log.println(logPrefix + "skipping " + build.getDisplayName() + " as reference: " + e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,110 @@
+package io.jenkins.plugins.mlcicd.jenkins.gate;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
+import io.jenkins.plugins.mlcicd.jenkins.common.MlStep;
+import io.jenkins.plugins.mlcicd.jenkins.common.MlStepDescriptor;
+import io.jenkins.plugins.mlcicd.jenkins.common.MlStepExecution;
+import io.jenkins.plugins.mlcicd.jenkins.common.ResultHandler;
+import io.jenkins.plugins.mlcicd.jenkins.common.StepOptions;
+import io.jenkins.plugins.mlcicd.result.ResultDocument;
+import java.io.IOException;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code mlGate(policy: 'ml/gate.yaml', candidate: 'out/metrics.json')}: compares a candidate's
+ * metrics with a policy and a baseline, records the result with the build and returns it as a map.
+ */
+public final class GateStep extends MlStep {
+    public static final String FUNCTION_NAME = "mlGate";
+
+    private final Object policy;
+    private final String candidate;
+    private String baseline = GateRequest.REFERENCE;
+
+    /**
+     * @param policy    workspace path of the policy (YAML or JSON), or the policy inline: a map with the
+     *                  file's shape ({@code [rules: [...], onInconclusive: 'failure']}) or the list of rules
+     * @param candidate workspace path of the candidate's metrics
+     */
+    @DataBoundConstructor
+    public GateStep(Object policy, String candidate) {
+        super(GateBuilder.DEFAULT_ID);
+        this.policy = policy;
+        this.candidate = candidate;
+    }
+
+    public Object getPolicy() {
+        return policy;
+    }
+
+    public String getCandidate() {
+        return candidate;
+    }
+
+    public String getBaseline() {
+        return baseline;
+    }
+
+    /** {@code reference} (default) or a workspace path of the baseline's metrics. */
+    @DataBoundSetter
+    public void setBaseline(String baseline) {
+        this.baseline = baseline == null || baseline.isBlank() ? GateRequest.REFERENCE : baseline.strip();
+    }
+
+    GateRequest request() {
+        return new GateRequest(policy, candidate, baseline);
+    }
+
+    @Override
+    protected String functionName() {
+        return FUNCTION_NAME;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, options(), request());
+    }
+
+    /** Runs {@link GateRunner} off the CPS thread. */
+    static final class Execution extends MlStepExecution {
+        private static final long serialVersionUID = 1L;
+
+        // Not serialized: a synchronous execution does not survive a restart, it fails and says so.
+        private final transient StepOptions options;
+        private final transient GateRequest request;
+
+        Execution(StepContext context, StepOptions options, GateRequest request) {
+            super(context);
+            this.options = options;
+            this.request = request;
+        }
+
+        @Override
+        protected ResultDocument perform(BuildContext build, ResultHandler handler) throws IOException, InterruptedException {
+            return GateRunner.perform(build, options, request, handler);
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends MlStepDescriptor {
+        public DescriptorImpl() {
+            super(GateBuilder.class, GateBuilder.FIELDS.toArray(String[]::new));
+        }
+
+        @Override
+        public String getFunctionName() {
+            return FUNCTION_NAME;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "ML model gate: check candidate metrics against a policy and a baseline";
+        }
+    }
+}
