@@ -1,7 +1,58 @@
 package io.jenkins.plugins.mlcicd.cli;
 
+import io.jenkins.plugins.mlcicd.gate.Gate;
+import io.jenkins.plugins.mlcicd.gate.GateJUnitXml;
+import io.jenkins.plugins.mlcicd.gate.GatePolicy;
+import io.jenkins.plugins.mlcicd.gate.MetricsDocument;
+import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
+import io.jenkins.plugins.mlcicd.result.ResultDocument;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "gate", mixinStandardHelpOptions = true, description = "Gate candidate metrics against a policy and a baseline (not built yet)")
-final class GateCommand extends UnbuiltCommand {
+@Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Gate candidate metrics against a policy and an optional baseline.",
+        footer = {"", "Exit codes: 0 passed, 1 failed, 2 bad input or usage, 3 unstable (warning), 4 inconclusive."})
+final class GateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--policy", required = true, paramLabel = "FILE",
+            description = "Gate policy, YAML or JSON (.json).")
+    Path policy;
+
+    @Option(names = "--candidate", required = true, paramLabel = "FILE",
+            description = "Candidate metrics: a result document or a JSON object of metric name -> number.")
+    Path candidate;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Baseline metrics, same forms as --candidate. Without it, baseline-relative bounds are INCONCLUSIVE.")
+    Path baseline;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML (one test case per check) to FILE.")
+    Path junit;
+
+    @Option(names = "--id", paramLabel = "NAME", defaultValue = "gate",
+            description = "Gate id: the JUnit suite and class name (default: ${DEFAULT-VALUE}).")
+    String id;
+
+    @Mixin
+    ResultOutputOptions output;
+
+    @Override
+    public Integer call() {
+        GatePolicy gatePolicy = GatePolicy.read(policy);
+        MetricsDocument candidateMetrics = MetricsDocument.read(candidate);
+        MetricsDocument baselineMetrics = baseline == null ? null : MetricsDocument.read(baseline);
+        ResultDocument result = Gate.evaluate(gatePolicy, candidateMetrics, baselineMetrics,
+                baseline == null ? null : baseline.toString());
+        if (junit != null) {
+            ResultDocumentJson.writeAtomically(junit, GateJUnitXml.render(result, id));
+        }
+        return output.finish(result, spec.commandLine().getOut());
+    }
 }

@@ -1,28 +1,315 @@
 package io.jenkins.plugins.mlcicd.gate;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.input.Json;
+import io.jenkins.plugins.mlcicd.input.StructuredFiles;
+import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** Candidate or baseline metrics (API placeholder). */
+/**
+ * Candidate or baseline metrics. Two forms are read:
+ * <ul>
+ * <li>a result document (DESIGN.md §3): its {@code metrics} object and its {@code slices}
+ *     object (slice name → {metric → number, {@code count}: rows}), or a {@code slices} list of
+ *     {@code {name, count, metrics}};</li>
+ * <li>a plain JSON object of metric name → number, as a training script writes it; a top-level
+ *     {@code slices} object, if any, holds per-slice metrics as above.</li>
+ * </ul>
+ * Nested objects are flattened with dots ({@code {"eval": {"auc": 0.9}}} is {@code eval.auc}).
+ * Values are kept as written: whether a value the gate needs is a number is decided when it is
+ * looked up, so a string elsewhere in a training script's output (a model name) does no harm.
+ * {@code null}, NaN (the literal Python writes, or the string {@code "NaN"}) read as missing.
+ */
 public final class MetricsDocument {
-    private final String source;
+    /** Python's json module writes NaN and Infinity literals; accept them, strictly otherwise. */
+    private static final ObjectMapper LENIENT_JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final String COUNT = "count";
 
-    private MetricsDocument(String source) {
+    private final String source;
+    /** Flattened top-level metrics: dotted name → leaf value (never an object). */
+    private final Map<String, Leaf> metrics;
+    private final Map<String, Slice> slices;
+
+    /** A leaf value and where it was in the source file, for messages. */
+    record Leaf(JsonNode value, String path) {
+    }
+
+    /**
+     * One slice: its rows ({@code count}, null when not given) and its flattened metrics
+     * (which include {@code count}, so that a rule may bound slice sizes).
+     */
+    record Slice(String name, Long count, Map<String, Leaf> metrics) {
+    }
+
+    private MetricsDocument(String source, Map<String, Leaf> metrics, Map<String, Slice> slices) {
         this.source = source;
+        this.metrics = Collections.unmodifiableMap(metrics);
+        this.slices = Collections.unmodifiableMap(slices);
     }
 
     public static MetricsDocument read(Path file) {
-        throw new UnsupportedOperationException("not yet");
+        return parse(file.toString(), StructuredFiles.readText(file));
     }
 
+    /** Parses metrics text; JSON (by name {@code .json} or by content) or YAML. */
     public static MetricsDocument parse(String source, String text) {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(source, "source");
+        if (text.isBlank()) {
+            throw new BadInputException(source + ": file is empty");
+        }
+        return fromTree(source, tree(source, text));
+    }
+
+    private static JsonNode tree(String source, String text) {
+        boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json") || text.stripLeading().startsWith("{");
+        if (!json) {
+            return StructuredFiles.parseTree(source, text);
+        }
+        try {
+            JsonNode node = LENIENT_JSON.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new BadInputException(source + ": file is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            String where = location != null && location.getLineNr() > 0
+                    ? ":" + location.getLineNr() + ":" + location.getColumnNr() : "";
+            String reason = Optional.ofNullable(e.getOriginalMessage()).orElse("invalid JSON").lines().findFirst().orElse("");
+            throw new BadInputException(source + where + ": " + reason, e);
+        }
+    }
+
+    static MetricsDocument fromTree(String source, JsonNode root) {
+        if (!root.isObject()) {
+            throw new BadInputException(source + ": expected a JSON object of metric name → number, got "
+                    + PolicyReader.describe(root));
+        }
+        Map<String, Leaf> metrics = new LinkedHashMap<>();
+        JsonNode sliceNode;
+        if (ResultDocumentJson.isResultDocument(root)) {
+            JsonNode metricsNode = root.get("metrics");
+            sliceNode = root.get("slices");
+            if (metricsNode == null && sliceNode == null) {
+                throw new BadInputException(source + ": result document of kind '" + root.path("kind").asText("?")
+                        + "' has neither 'metrics' nor 'slices' to gate on");
+            }
+            if (metricsNode != null) {
+                if (!metricsNode.isObject()) {
+                    throw new BadInputException(source + ": metrics: expected an object of metric name → number, got "
+                            + PolicyReader.describe(metricsNode));
+                }
+                flatten(source, "metrics", "", metricsNode, metrics);
+            }
+        } else {
+            sliceNode = root.get("slices");
+            ObjectNode withoutSlices = ((ObjectNode) root).deepCopy();
+            withoutSlices.remove("slices");
+            flatten(source, "", "", withoutSlices, metrics);
+        }
+        if (metrics.containsKey("slices")) {
+            // A plain document's top-level "slices" holds the per-slice metrics, so toJson could not write this back.
+            throw new BadInputException(source + ": " + metrics.get("slices").path()
+                    + ": 'slices' is reserved for per-slice metrics; rename the metric");
+        }
+        return new MetricsDocument(source, metrics, slices(source, sliceNode));
+    }
+
+    private static Map<String, Slice> slices(String source, JsonNode node) {
+        Map<String, Slice> slices = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return slices;
+        }
+        if (node.isObject()) {
+            node.properties().forEach(entry -> {
+                String path = "slices." + entry.getKey();
+                if (!entry.getValue().isObject()) {
+                    throw new BadInputException(source + ": " + path + ": expected an object of metric name → number, got "
+                            + PolicyReader.describe(entry.getValue()));
+                }
+                slices.put(entry.getKey(), slice(source, path, entry.getKey(), entry.getValue()));
+            });
+            return slices;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String path = "slices[" + i + "]";
+                JsonNode item = node.get(i);
+                JsonNode name = item.get("name");
+                if (!item.isObject() || name == null || !name.isTextual() || !(item.get("metrics") instanceof ObjectNode)) {
+                    throw new BadInputException(source + ": " + path + ": expected {name, count, metrics}");
+                }
+                ObjectNode sliceMetrics = ((ObjectNode) item.get("metrics")).deepCopy();
+                if (item.has(COUNT)) {
+                    if (sliceMetrics.has(COUNT)) {
+                        throw new BadInputException(source + ": " + path + ": count given twice");
+                    }
+                    sliceMetrics.set(COUNT, item.get(COUNT));
+                }
+                if (slices.containsKey(name.asText())) {
+                    throw new BadInputException(source + ": " + path + ": slice '" + name.asText() + "' appears twice");
+                }
+                slices.put(name.asText(), slice(source, path + ".metrics", name.asText(), sliceMetrics));
+            }
+            return slices;
+        }
+        throw new BadInputException(source + ": slices: expected an object of slice name → metrics, got "
+                + PolicyReader.describe(node));
+    }
+
+    private static Slice slice(String source, String path, String name, JsonNode node) {
+        Map<String, Leaf> metrics = new LinkedHashMap<>();
+        flatten(source, path, "", node, metrics);
+        Long count = null;
+        Leaf countLeaf = metrics.get(COUNT);
+        if (countLeaf != null && !countLeaf.value().isNull()) {
+            JsonNode value = countLeaf.value();
+            if (!value.isNumber() || !Double.isFinite(value.asDouble()) || value.asDouble() < 0
+                    || value.asDouble() != Math.rint(value.asDouble())) {
+                throw new BadInputException(source + ": " + countLeaf.path() + ": expected the slice's row count "
+                        + "(a whole number ≥ 0), got " + PolicyReader.describe(value));
+            }
+            count = value.asLong();
+        }
+        return new Slice(name, count, metrics);
+    }
+
+    /** Flattens nested objects into dotted names; a name written both ways is an error, not a silent overwrite. */
+    private static void flatten(String source, String path, String prefix, JsonNode node, Map<String, Leaf> into) {
+        node.properties().forEach(entry -> {
+            String name = prefix + entry.getKey();
+            String where = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
+            JsonNode value = entry.getValue();
+            if (value.isObject()) {
+                flatten(source, where, name + ".", value, into);
+                return;
+            }
+            Leaf previous = into.put(name, new Leaf(normalized(value), where));
+            if (previous != null) {
+                throw new BadInputException(source + ": " + where + ": metric '" + name + "' is also given as "
+                        + previous.path() + "; write it once");
+            }
+        });
+    }
+
+    /**
+     * Non-finite numbers in one canonical form, so that {@link #toJson} reads back identically:
+     * NaN as the string {@code "NaN"} (Jackson writes NaN that way), ±Infinity as numbers.
+     */
+    private static JsonNode normalized(JsonNode value) {
+        if (value.isNumber() && Double.isNaN(value.asDouble())) {
+            return JsonNodeFactory.instance.textNode("NaN");
+        }
+        if (value.isTextual()) {
+            switch (value.asText()) {
+                case "Infinity", "+Infinity", "inf", "+inf" -> {
+                    return DoubleNode.valueOf(Double.POSITIVE_INFINITY);
+                }
+                case "-Infinity", "-inf" -> {
+                    return DoubleNode.valueOf(Double.NEGATIVE_INFINITY);
+                }
+                case "nan", "NaN", "NAN" -> {
+                    return JsonNodeFactory.instance.textNode("NaN");
+                }
+                default -> {
+                    return value;
+                }
+            }
+        }
+        return value;
     }
 
     public String source() {
         return source;
     }
 
+    /** Names of the top-level metrics, in document order. */
+    public List<String> metricNames() {
+        return List.copyOf(metrics.keySet());
+    }
+
+    /** Names of the slices, in document order. */
+    public List<String> sliceNames() {
+        return List.copyOf(slices.keySet());
+    }
+
+    Map<String, Leaf> metrics() {
+        return metrics;
+    }
+
+    Optional<Slice> slice(String name) {
+        return Optional.ofNullable(slices.get(name));
+    }
+
+    List<Slice> slices() {
+        return List.copyOf(slices.values());
+    }
+
+    /**
+     * Canonical JSON that {@link #parse} reads back identically: a plain object of flattened
+     * metrics plus a {@code slices} object when there are slices.
+     */
     public String toJson() {
-        throw new UnsupportedOperationException("not yet");
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        metrics.forEach((name, leaf) -> root.set(name, leaf.value()));
+        if (!slices.isEmpty()) {
+            ObjectNode sliceNodes = root.putObject("slices");
+            slices.forEach((name, slice) -> {
+                ObjectNode sliceNode = sliceNodes.putObject(name);
+                slice.metrics().forEach((metric, leaf) -> sliceNode.set(metric, leaf.value()));
+            });
+        }
+        try {
+            return Json.mapper().writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise metrics of " + source, e);
+        }
+    }
+
+    /** Same metrics and slices (the source is not compared). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MetricsDocument that
+                && values(metrics).equals(values(that.metrics))
+                && sliceValues().equals(that.sliceValues());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(values(metrics), sliceValues());
+    }
+
+    private static Map<String, JsonNode> values(Map<String, Leaf> leaves) {
+        return leaves.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().value()));
+    }
+
+    private Map<String, Map<String, JsonNode>> sliceValues() {
+        return slices.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> values(e.getValue().metrics())));
+    }
+
+    @Override
+    public String toString() {
+        return "MetricsDocument[" + source + ": " + metrics.size() + " metrics, " + slices.size() + " slices]";
     }
 }
