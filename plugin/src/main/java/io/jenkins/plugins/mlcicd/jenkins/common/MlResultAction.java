@@ -74,6 +74,11 @@ public abstract class MlResultAction implements RunAction2, SimpleBuildStep.Last
         return keyChecks;
     }
 
+    /** How many checks the summary does not list. */
+    public int getOtherCheckCount() {
+        return checkCount - keyChecks.size();
+    }
+
     /** Lines shown above the report on the action's page; none by default. */
     public List<Fact> getFacts() {
         return List.of();

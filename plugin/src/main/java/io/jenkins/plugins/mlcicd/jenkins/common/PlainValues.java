@@ -95,8 +95,11 @@ public final class PlainValues {
         if (value instanceof BigInteger integer) {
             return NODES.numberNode(integer);
         }
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return NODES.numberNode(((Number) value).longValue());
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return NODES.numberNode(((Number) value).intValue());
+        }
+        if (value instanceof Long number) {
+            return NODES.numberNode(number);
         }
         if (value instanceof Double || value instanceof Float) {
             return NODES.numberNode(((Number) value).doubleValue());

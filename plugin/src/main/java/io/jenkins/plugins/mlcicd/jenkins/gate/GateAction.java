@@ -16,16 +16,31 @@ import java.util.List;
 public final class GateAction extends MlResultAction {
     /** The candidate's metrics in the engine's canonical JSON ({@code MetricsDocument.toJson()}). */
     public static final String CANDIDATE_METRICS_FILE = "candidate-metrics.json";
+    /** The {@code reason} the engine puts in a check's details when it had no baseline to compare with. */
+    static final String NO_BASELINE_REASON = "no baseline";
 
     private final String baselineSource;
     private final String referenceBuildId;
     private final String referenceBuildName;
+    private final boolean firstBaseline;
 
     GateAction(String id, ResultDocument document, Baseline baseline) {
         super(id, document);
         this.baselineSource = baseline.source();
         this.referenceBuildId = baseline.buildId();
         this.referenceBuildName = baseline.buildName();
+        this.firstBaseline = baseline.metrics() == null && passedAsFarAsPossible(document);
+    }
+
+    /**
+     * Without a baseline, a rule's baseline-relative part is INCONCLUSIVE, so a policy with such rules
+     * can never pass the first time; if "passed" alone qualified a reference, no build ever would.
+     * So a gate that had no baseline and where every check passed except those that needed one
+     * becomes the first reference.
+     */
+    static boolean passedAsFarAsPossible(ResultDocument document) {
+        return document.checks().stream().allMatch(check -> check.verdict() == Verdict.PASSED
+                || check.verdict() == Verdict.INCONCLUSIVE && NO_BASELINE_REASON.equals(check.details().get("reason")));
     }
 
     @Override
@@ -38,9 +53,17 @@ public final class GateAction extends MlResultAction {
         return "ML gate";
     }
 
-    /** Whether a later build's gate with this id may take this build's candidate as its baseline. */
+    /**
+     * Whether a later build's gate with this id may take this build's candidate as its baseline: the
+     * gate passed, or it is the first one and passed everything it could check without a baseline.
+     */
     public boolean isReferenceFor(String gateId) {
-        return getId().equals(gateId) && getVerdict() == Verdict.PASSED;
+        return getId().equals(gateId) && (getVerdict() == Verdict.PASSED || firstBaseline);
+    }
+
+    /** True when this gate had no baseline and passed every check that did not need one. */
+    public boolean isFirstBaseline() {
+        return firstBaseline;
     }
 
     /** How the baseline was described in the result document, or null when there was none. */
@@ -80,7 +103,10 @@ public final class GateAction extends MlResultAction {
         if (baselineSource != null) {
             return List.of(new Fact("Baseline", baselineSource, null));
         }
-        return List.of(new Fact("Baseline", "none: no earlier build passed gate '" + getId()
-                + "', so rules relative to a baseline are inconclusive", null));
+        String text = "none: no earlier build passed gate '" + getId() + "', so rules relative to a baseline are inconclusive";
+        if (firstBaseline) {
+            text += "; every other check passed, so this build's candidate is the reference for the next build";
+        }
+        return List.of(new Fact("Baseline", text, null));
     }
 }

@@ -12,8 +12,10 @@ import java.util.Optional;
 
 /**
  * {@code baseline: 'reference'}: the candidate metrics recorded by the last earlier build of the same
- * job whose gate with the same id passed. Builds whose gate warned, failed or was inconclusive are
- * skipped: a model that did not pass is no standard to hold the next one to.
+ * job whose gate with the same id passed ({@link GateAction#isReferenceFor}, which also admits the
+ * very first gate when it passed all it could check without a baseline). Builds whose gate warned,
+ * failed or was inconclusive otherwise are skipped: a model that did not pass is no standard to hold
+ * the next one to.
  */
 final class GateReference {
     private GateReference() {
