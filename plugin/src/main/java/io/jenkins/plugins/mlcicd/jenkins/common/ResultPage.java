@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlcicd.jenkins.common;
 
+import hudson.model.ModelObject;
 import hudson.model.Run;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.report.Html;
@@ -11,7 +12,7 @@ import java.util.List;
  * Jenkins' layout. The report HTML is escaped where it is made ({@code report.HtmlReport} passes every
  * text through {@code Html.escape}) and carries classes only, no script or style attribute.
  */
-public final class ResultPage {
+public final class ResultPage implements ModelObject {
     private final MlResultAction action;
 
     public ResultPage(MlResultAction action) {
@@ -27,6 +28,7 @@ public final class ResultPage {
         return action.getOwner();
     }
 
+    @Override
     public String getDisplayName() {
         return action.getDisplayName();
     }

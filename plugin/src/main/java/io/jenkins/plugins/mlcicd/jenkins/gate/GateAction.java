@@ -88,7 +88,9 @@ public final class GateAction extends MlResultAction {
         }
         try {
             return Run.fromExternalizableId(referenceBuildId);
-        } catch (IllegalArgumentException | SecurityException e) {
+        } catch (RuntimeException e) {
+            // IllegalArgumentException for a malformed id; Spring's AccessDeniedException when the
+            // user may discover the job but not read it: either way there is nothing to link to.
             return null;
         }
     }
