@@ -150,6 +150,10 @@ class GateTest {
         assertThat(check.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(check.threshold()).isEqualTo("≥ +1% vs baseline");
         assertThat(check.message()).isEqualTo("auc 0.804 vs baseline 0.8: +0.004 (+0.5%), needs ≥ +1% (+0.008)");
+        assertThat(check(gate("rules: [{metric: auc, minImprovement: 0.01, relative: true}]", "{\"auc\": 0.804}",
+                "{\"auc\": 0.8}"), "auc vs baseline").verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(gate("rules: [{metric: auc, minImprovement: 0.01, relative: true}]", "{\"auc\": 0.804}",
+                "{\"auc\": 0.8}").summary()).isEqualTo("1 of 1 check failed: auc vs baseline +0.5% (needs ≥ +1%)");
     }
 
     @Test
@@ -228,10 +232,14 @@ class GateTest {
     @Test
     void missingMessages() {
         Check failed = gate("rules: [{metric: auc, atLeast: 0.8}]", "{\"auc\": NaN}", null).checks().get(0);
-        assertThat(failed.message()).isEqualTo("auc: auc NaN in candidate (onMissing: fail)");
+        assertThat(failed.message()).isEqualTo("auc NaN in candidate (onMissing: fail)");
         assertThat(failed.details()).containsEntry("reason", "NaN in candidate");
         Check ignored = gate("rules: [{metric: auc, atLeast: 0.8, onMissing: ignore}]", "{\"f1\": 1}", null).checks().get(0);
-        assertThat(ignored.message()).startsWith("ignored: missing");
+        assertThat(ignored.message()).isEqualTo("ignored: missing (auc not in candidate)");
+        Check inSlice = gate("rules: [{metric: auc, maxRegression: 0.1, slices: [a]}]", "{\"slices\": {\"a\": {\"f1\": 1}}}",
+                "{\"auc\": 0.9}").checks().get(0);
+        assertThat(inSlice.name()).isEqualTo("auc[a] vs baseline");
+        assertThat(inSlice.message()).isEqualTo("auc[a] not in candidate (onMissing: fail)");
         assertThat(ignored.verdict()).isEqualTo(Verdict.PASSED);
         assertThat(gate("rules: [{metric: auc, atLeast: 0.8}]", "{\"f1\": 1}", null).summary())
                 .isEqualTo("1 of 1 check failed: auc: not in candidate");
