@@ -209,8 +209,10 @@ final class RuleEvaluator {
                 : Numbers.signed(signedDemand));
         String message = valueText + " vs baseline " + Numbers.format(b) + ": " + deltaText + ", "
                 + (ok ? "meets " : "needs ") + need + severityNote(verdict);
-        return new Outcome(check(name, verdict, value, b, threshold, message, target, "baseline", null),
-                name + " " + deltaText + " (needs " + need + ")", false);
+        String brief = rule.relative()
+                ? name + " " + signedPercent(delta / Math.abs(b)) + " (needs " + comparator + signedPercent(signedDemand) + ")"
+                : name + " " + deltaText + " (needs " + need + ")";
+        return new Outcome(check(name, verdict, value, b, threshold, message, target, "baseline", null), brief, false);
     }
 
     /** The check when the target or the candidate's value is not there: onMissing, or INCONCLUSIVE if slices cannot be ranked. */
@@ -224,10 +226,10 @@ final class RuleEvaluator {
             return Optional.empty();
         }
         Verdict verdict = rule.onMissing().verdict();
-        String what = target.problem() == Problem.MISSING ? reason : rule.metric() + " " + reason;
+        String what = target.problem() == Problem.MISSING ? target.label() + ": " + reason : target.label() + " " + reason;
         String message = rule.onMissing() == OnMissing.IGNORE
                 ? "ignored: missing (" + what + ")"
-                : name + ": " + what + " (onMissing: " + rule.onMissing().word() + ")";
+                : what + " (onMissing: " + rule.onMissing().word() + ")";
         return Optional.of(new Outcome(check(name, verdict, null, null, threshold, message, target, bound, reason),
                 name + ": " + reason, false));
     }
