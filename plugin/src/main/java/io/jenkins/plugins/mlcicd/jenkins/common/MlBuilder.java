@@ -15,15 +15,13 @@ import org.kohsuke.stapler.DataBoundSetter;
  * path, with the build result as the only result handler.
  */
 public abstract class MlBuilder extends Builder implements SimpleBuildStep {
-    private final String defaultId;
+    /** Null until set: {@link #defaultId()}. */
     private String id;
     private boolean stopBuild;
     private boolean unstableOnly;
 
-    protected MlBuilder(String defaultId) {
-        this.defaultId = defaultId;
-        this.id = defaultId;
-    }
+    /** The id when none is given, e.g. {@code gate}. */
+    protected abstract String defaultId();
 
     /** The Pipeline name of the matching step, e.g. {@code mlGate}; prefixes log lines and errors. */
     protected abstract String functionName();
@@ -39,12 +37,12 @@ public abstract class MlBuilder extends Builder implements SimpleBuildStep {
     }
 
     public String getId() {
-        return id;
+        return id == null ? defaultId() : id;
     }
 
     @DataBoundSetter
     public void setId(String id) {
-        this.id = id == null || id.isBlank() ? defaultId : id.strip();
+        this.id = id == null || id.isBlank() ? null : id.strip();
     }
 
     public boolean isStopBuild() {
@@ -66,6 +64,6 @@ public abstract class MlBuilder extends Builder implements SimpleBuildStep {
     }
 
     public StepOptions options() {
-        return new StepOptions(functionName(), id, stopBuild, unstableOnly);
+        return new StepOptions(functionName(), getId(), stopBuild, unstableOnly);
     }
 }

@@ -8,26 +8,24 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code unstableOnly}). Subclasses add their own parameters and start an {@link MlStepExecution}.
  */
 public abstract class MlStep extends Step {
-    private final String defaultId;
+    /** Null until set: {@link #defaultId()}. */
     private String id;
     private boolean stopBuild;
     private boolean unstableOnly;
 
-    protected MlStep(String defaultId) {
-        this.defaultId = defaultId;
-        this.id = defaultId;
-    }
+    /** The id when none is given, e.g. {@code gate}. */
+    protected abstract String defaultId();
 
     /** The step's Pipeline name, e.g. {@code mlGate}. */
     protected abstract String functionName();
 
     public String getId() {
-        return id;
+        return id == null ? defaultId() : id;
     }
 
     @DataBoundSetter
     public void setId(String id) {
-        this.id = id == null || id.isBlank() ? defaultId : id.strip();
+        this.id = id == null || id.isBlank() ? null : id.strip();
     }
 
     public boolean isStopBuild() {
@@ -49,6 +47,6 @@ public abstract class MlStep extends Step {
     }
 
     public StepOptions options() {
-        return new StepOptions(functionName(), id, stopBuild, unstableOnly);
+        return new StepOptions(functionName(), getId(), stopBuild, unstableOnly);
     }
 }

@@ -34,7 +34,6 @@ public final class GateBuilder extends MlBuilder {
 
     @DataBoundConstructor
     public GateBuilder(String policy, String candidate) {
-        super(DEFAULT_ID);
         this.policy = policy;
         this.candidate = candidate;
     }
@@ -59,6 +58,11 @@ public final class GateBuilder extends MlBuilder {
     @Override
     protected String functionName() {
         return GateStep.FUNCTION_NAME;
+    }
+
+    @Override
+    protected String defaultId() {
+        return DEFAULT_ID;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlcicd.jenkins.gate;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.Extension;
 import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStep;
@@ -33,7 +34,6 @@ public final class GateStep extends MlStep {
      */
     @DataBoundConstructor
     public GateStep(Object policy, String candidate) {
-        super(GateBuilder.DEFAULT_ID);
         this.policy = policy;
         this.candidate = candidate;
     }
@@ -66,6 +66,11 @@ public final class GateStep extends MlStep {
     }
 
     @Override
+    protected String defaultId() {
+        return GateBuilder.DEFAULT_ID;
+    }
+
+    @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, options(), request());
     }
@@ -75,7 +80,9 @@ public final class GateStep extends MlStep {
         private static final long serialVersionUID = 1L;
 
         // Not serialized: a synchronous execution does not survive a restart, it fails and says so.
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "only used while the step runs")
         private final transient StepOptions options;
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "only used while the step runs")
         private final transient GateRequest request;
 
         Execution(StepContext context, StepOptions options, GateRequest request) {
