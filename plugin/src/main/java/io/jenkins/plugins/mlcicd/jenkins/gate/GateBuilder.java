@@ -3,14 +3,12 @@ package io.jenkins.plugins.mlcicd.jenkins.gate;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
-import hudson.model.AbstractProject;
 import hudson.model.Item;
-import hudson.tasks.BuildStepDescriptor;
-import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
 import io.jenkins.plugins.mlcicd.jenkins.common.FormChecks;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlBuilder;
+import io.jenkins.plugins.mlcicd.jenkins.common.MlBuilderDescriptor;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultHandler;
 import io.jenkins.plugins.mlcicd.jenkins.common.StepOptions;
 import java.io.IOException;
@@ -78,13 +76,7 @@ public final class GateBuilder extends MlBuilder {
 
     @Extension
     @Symbol(GateStep.FUNCTION_NAME)
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
-        @Override
-        @SuppressWarnings("rawtypes")
-        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return true;
-        }
-
+    public static final class DescriptorImpl extends MlBuilderDescriptor {
         @NonNull
         @Override
         public String getDisplayName() {
@@ -99,11 +91,6 @@ public final class GateBuilder extends MlBuilder {
         @POST
         public FormValidation doCheckCandidate(@AncestorInPath Item item, @QueryParameter String value) {
             return FormChecks.checkRequired(item, value, "The candidate's metrics file");
-        }
-
-        @POST
-        public FormValidation doCheckId(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkId(item, value);
         }
     }
 }

@@ -3,7 +3,10 @@ package io.jenkins.plugins.mlcicd.jenkins.gate;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
+import io.jenkins.plugins.mlcicd.jenkins.common.FormChecks;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStep;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStepDescriptor;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStepExecution;
@@ -13,8 +16,11 @@ import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import java.io.IOException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code mlGate(policy: 'ml/gate.yaml', candidate: 'out/metrics.json')}: compares a candidate's
@@ -112,6 +118,16 @@ public final class GateStep extends MlStep {
         @Override
         public String getDisplayName() {
             return "ML model gate: check candidate metrics against a policy and a baseline";
+        }
+
+        @POST
+        public FormValidation doCheckPolicy(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.checkRequired(item, value, "A policy file");
+        }
+
+        @POST
+        public FormValidation doCheckCandidate(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.checkRequired(item, value, "The candidate's metrics file");
         }
     }
 }
