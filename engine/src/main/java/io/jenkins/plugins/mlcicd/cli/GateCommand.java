@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -21,12 +22,14 @@ final class GateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--policy", required = true, paramLabel = "FILE",
-            description = "Gate policy, YAML or JSON (.json).")
+    // Required, but checked in call(): picocli would report a missing option before an unknown
+    // one, and a misspelt option is the more useful thing to hear about.
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "Gate policy, YAML or JSON (.json). Required.")
     Path policy;
 
-    @Option(names = "--candidate", required = true, paramLabel = "FILE",
-            description = "Candidate metrics: a result document or a JSON object of metric name -> number.")
+    @Option(names = "--candidate", paramLabel = "FILE",
+            description = "Candidate metrics: a result document or a JSON object of metric name -> number. Required.")
     Path candidate;
 
     @Option(names = "--baseline", paramLabel = "FILE",
@@ -45,6 +48,11 @@ final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (policy == null || candidate == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option"
+                    + (policy == null && candidate == null ? "s: '--policy=FILE', '--candidate=FILE'"
+                    : policy == null ? ": '--policy=FILE'" : ": '--candidate=FILE'"));
+        }
         GatePolicy gatePolicy = GatePolicy.read(policy);
         MetricsDocument candidateMetrics = MetricsDocument.read(candidate);
         MetricsDocument baselineMetrics = baseline == null ? null : MetricsDocument.read(baseline);

@@ -75,6 +75,6 @@ public final class Gate {
         names.add(name);
         Check renamed = new Check(name, check.verdict(), check.value(), check.baseline(), check.delta(),
                 check.threshold(), check.message(), check.details());
-        return new RuleEvaluator.Outcome(renamed, outcome.brief(), outcome.noBaseline());
+        return new RuleEvaluator.Outcome(renamed, outcome.brief(), outcome.noBaseline(), outcome.ignored());
     }
 }

@@ -22,8 +22,11 @@ final class GateSummary {
         Map<Verdict, Integer> counts = counts(outcomes);
         int total = outcomes.size();
         String prefix = noBaseline ? "no baseline: " : "";
+        long ignored = outcomes.stream().filter(RuleEvaluator.Outcome::ignored).count();
+        // A value the policy chose to ignore is still not a pass the reader should miss.
+        String ignoredNote = ignored == 0 ? "" : " (" + ignored + " ignored: missing)";
         if (verdict == Verdict.PASSED) {
-            return prefix + (total == 1 ? "the check passed" : "all " + total + " checks passed");
+            return prefix + (total == 1 ? "the check passed" : "all " + total + " checks passed") + ignoredNote;
         }
         List<String> worst = outcomes.stream()
                 .filter(o -> o.check().verdict() == verdict)
@@ -42,6 +45,9 @@ final class GateSummary {
             if (other != verdict && count > 0) {
                 others.add(count + " " + word(other));
             }
+        }
+        if (ignored > 0) {
+            others.add(ignored + " ignored (missing)");
         }
         if (!others.isEmpty()) {
             line.append("; also ").append(String.join(", ", others));

@@ -47,7 +47,7 @@ record MetricLookup(Double value, String missing) {
         }
         if (!value.isNumber()) {
             throw new BadInputException(source + ": " + leaf.path() + ": expected a number for metric '" + metric
-                    + "', got " + PolicyReader.describe(value));
+                    + "', got " + JsonValues.describe(value));
         }
         double number = value.asDouble();
         return Double.isNaN(number) ? missing("NaN in " + role) : new MetricLookup(number, null);

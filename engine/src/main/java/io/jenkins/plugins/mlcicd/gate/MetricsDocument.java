@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -43,6 +44,7 @@ public final class MetricsDocument {
     private static final ObjectMapper LENIENT_JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final String COUNT = "count";
 
@@ -104,7 +106,7 @@ public final class MetricsDocument {
     static MetricsDocument fromTree(String source, JsonNode root) {
         if (!root.isObject()) {
             throw new BadInputException(source + ": expected a JSON object of metric name → number, got "
-                    + PolicyReader.describe(root));
+                    + JsonValues.describe(root));
         }
         Map<String, Leaf> metrics = new LinkedHashMap<>();
         JsonNode sliceNode;
@@ -118,7 +120,7 @@ public final class MetricsDocument {
             if (metricsNode != null) {
                 if (!metricsNode.isObject()) {
                     throw new BadInputException(source + ": metrics: expected an object of metric name → number, got "
-                            + PolicyReader.describe(metricsNode));
+                            + JsonValues.describe(metricsNode));
                 }
                 flatten(source, "metrics", "", metricsNode, metrics);
             }
@@ -146,7 +148,7 @@ public final class MetricsDocument {
                 String path = "slices." + entry.getKey();
                 if (!entry.getValue().isObject()) {
                     throw new BadInputException(source + ": " + path + ": expected an object of metric name → number, got "
-                            + PolicyReader.describe(entry.getValue()));
+                            + JsonValues.describe(entry.getValue()));
                 }
                 slices.put(entry.getKey(), slice(source, path, entry.getKey(), entry.getValue()));
             });
@@ -175,7 +177,7 @@ public final class MetricsDocument {
             return slices;
         }
         throw new BadInputException(source + ": slices: expected an object of slice name → metrics, got "
-                + PolicyReader.describe(node));
+                + JsonValues.describe(node));
     }
 
     private static Slice slice(String source, String path, String name, JsonNode node) {
@@ -188,7 +190,7 @@ public final class MetricsDocument {
             if (!value.isNumber() || !Double.isFinite(value.asDouble()) || value.asDouble() < 0
                     || value.asDouble() != Math.rint(value.asDouble())) {
                 throw new BadInputException(source + ": " + countLeaf.path() + ": expected the slice's row count "
-                        + "(a whole number ≥ 0), got " + PolicyReader.describe(value));
+                        + "(a whole number ≥ 0), got " + JsonValues.describe(value));
             }
             count = value.asLong();
         }

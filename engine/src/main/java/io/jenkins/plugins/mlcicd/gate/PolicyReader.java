@@ -40,7 +40,7 @@ final class PolicyReader {
     static GatePolicy readPolicy(String source, JsonNode root) {
         PolicyReader reader = new PolicyReader(source);
         if (!root.isObject()) {
-            throw reader.bad("", "expected a mapping with 'rules', got " + describe(root));
+            throw reader.bad("", "expected a mapping with 'rules', got " + JsonValues.describe(root));
         }
         reader.rejectUnknownKeys("", root, TOP_KEYS);
         JsonNode rules = root.get("rules");
@@ -51,7 +51,7 @@ final class PolicyReader {
         JsonNode outcome = root.get("onInconclusive");
         if (outcome != null) {
             if (!outcome.isTextual()) {
-                throw reader.bad("onInconclusive", "expected one of success, unstable, failure, got " + describe(outcome));
+                throw reader.bad("onInconclusive", "expected one of success, unstable, failure, got " + JsonValues.describe(outcome));
             }
             try {
                 onInconclusive = VerdictMapping.parseOutcome("onInconclusive", outcome.asText());
@@ -68,7 +68,7 @@ final class PolicyReader {
 
     private List<GateRule> readRules(String path, JsonNode rules) {
         if (!rules.isArray()) {
-            throw bad(path, "expected a list of rules, got " + describe(rules));
+            throw bad(path, "expected a list of rules, got " + JsonValues.describe(rules));
         }
         if (rules.isEmpty()) {
             throw bad(path, "no rules: a gate without rules would pass anything");
@@ -90,7 +90,7 @@ final class PolicyReader {
 
     private GateRule readRule(String path, JsonNode rule) {
         if (!rule.isObject()) {
-            throw bad(path, "expected a mapping (metric: ..., bounds), got " + describe(rule));
+            throw bad(path, "expected a mapping (metric: ..., bounds), got " + JsonValues.describe(rule));
         }
         rejectUnknownKeys(path, rule, RULE_KEYS);
         JsonNode metricNode = rule.get("metric");
@@ -98,7 +98,7 @@ final class PolicyReader {
             throw bad(path, "missing key 'metric'");
         }
         if (!metricNode.isTextual() || metricNode.asText().isBlank()) {
-            throw bad(path + ".metric", "expected a metric name, got " + describe(metricNode));
+            throw bad(path + ".metric", "expected a metric name, got " + JsonValues.describe(metricNode));
         }
         String metric = metricNode.asText().strip();
         Double atLeast = number(path, rule, "atLeast", false);
@@ -120,7 +120,7 @@ final class PolicyReader {
                     + "minImprovement already rules out any regression)");
         }
         boolean baselineBound = minImprovement != null || maxRegression != null;
-        if (relative != null && !baselineBound) {
+        if (relative != null && relative && !baselineBound) {
             throw bad(path + ".relative", "applies to minImprovement or maxRegression, and the rule has neither");
         }
         Boolean direction = givenDirection;
@@ -155,7 +155,7 @@ final class PolicyReader {
 
     private double finiteNumber(String path, JsonNode node) {
         if (!node.isNumber()) {
-            throw bad(path, "expected a number, got " + describe(node));
+            throw bad(path, "expected a number, got " + JsonValues.describe(node));
         }
         double value = node.asDouble();
         if (!Double.isFinite(value)) {
@@ -170,7 +170,7 @@ final class PolicyReader {
             return null;
         }
         if (!node.isBoolean()) {
-            throw bad(path + "." + key, "expected true or false, got " + describe(node));
+            throw bad(path + "." + key, "expected true or false, got " + JsonValues.describe(node));
         }
         return node.asBoolean();
     }
@@ -182,7 +182,7 @@ final class PolicyReader {
         }
         String where = path + ".within";
         if (!node.isArray()) {
-            throw bad(where, "expected 2 numbers [low, high], got " + describe(node));
+            throw bad(where, "expected 2 numbers [low, high], got " + JsonValues.describe(node));
         }
         if (node.size() != 2) {
             throw bad(where, "expected 2 numbers, got " + node.size());
@@ -231,7 +231,7 @@ final class PolicyReader {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode name = node.get(i);
                 if (!name.isTextual() || name.asText().isBlank()) {
-                    throw bad(where + "[" + i + "]", "expected a slice name, got " + describe(name));
+                    throw bad(where + "[" + i + "]", "expected a slice name, got " + JsonValues.describe(name));
                 }
                 if (!names.add(name.asText())) {
                     throw bad(where + "[" + i + "]", "slice '" + name.asText() + "' is listed twice");
@@ -239,7 +239,7 @@ final class PolicyReader {
             }
             return SliceSelection.named(List.copyOf(names));
         }
-        throw bad(where, "expected overall, all, top:N or a list of slice names, got " + describe(node));
+        throw bad(where, "expected overall, all, top:N or a list of slice names, got " + JsonValues.describe(node));
     }
 
     private <E> E word(String path, JsonNode rule, String key, E[] values,
@@ -257,7 +257,7 @@ final class PolicyReader {
                 }
             }
         }
-        throw bad(path + "." + key, "expected one of " + String.join(", ", words) + ", got " + describe(node));
+        throw bad(path + "." + key, "expected one of " + String.join(", ", words) + ", got " + JsonValues.describe(node));
     }
 
     private void rejectUnknownKeys(String path, JsonNode object, List<String> known) {
@@ -281,24 +281,6 @@ final class PolicyReader {
 
     private BadInputException bad(String path, String reason) {
         return new BadInputException(source + ": " + (path.isEmpty() ? "" : path + ": ") + reason);
-    }
-
-    /** A short description of a JSON value for messages: its type and, for scalars, the value. */
-    static String describe(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return "null";
-        }
-        if (node.isTextual()) {
-            String text = node.asText();
-            return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
-        }
-        if (node.isArray()) {
-            return "a list";
-        }
-        if (node.isObject()) {
-            return "a mapping";
-        }
-        return node.asText();
     }
 
     /** Levenshtein distance, for "did you mean" on misspelt keys. */

@@ -27,8 +27,16 @@ final class RuleEvaluator {
     private final MetricsDocument candidate;
     private final MetricsDocument baseline;
 
-    /** A check plus the few words that stand for it in the one-line summary. */
-    record Outcome(Check check, String brief, boolean noBaseline) {
+    /**
+     * A check plus the few words that stand for it in the one-line summary.
+     *
+     * @param noBaseline the check is inconclusive because there is no baseline document
+     * @param ignored    the check passed only because the policy says to ignore a missing value
+     */
+    record Outcome(Check check, String brief, boolean noBaseline, boolean ignored) {
+        Outcome(Check check, String brief) {
+            this(check, brief, false, false);
+        }
     }
 
     /** Why a target has no candidate value at all, before any metric is looked up. */
@@ -135,7 +143,7 @@ final class RuleEvaluator {
         String message = ok ? valueText + ": meets " + threshold
                 : valueText + ": needs " + threshold + severityNote(verdict);
         return new Outcome(check(name, verdict, value, baselineNumber, threshold, message, target, "absolute", null),
-                valueText + " (needs " + threshold + ")", false);
+                valueText + " (needs " + threshold + ")");
     }
 
     private boolean satisfiesAbsolute(double value) {
@@ -175,14 +183,14 @@ final class RuleEvaluator {
         if (baseline == null) {
             return new Outcome(check(name, Verdict.INCONCLUSIVE, value, null, threshold,
                     valueText + ": no baseline (first build?), cannot check " + threshold, target, "baseline", "no baseline"),
-                    name, true);
+                    name, true, false);
         }
         MetricLookup base = baselineValue(target);
         if (base.isMissing()) {
             return new Outcome(check(name, Verdict.INCONCLUSIVE, value, null, threshold,
                     valueText + ": " + rule.metric() + " " + base.missing() + ", cannot check " + threshold,
                     target, "baseline", base.missing()),
-                    name + ": " + base.missing(), false);
+                    name + ": " + base.missing());
         }
         double b = base.value();
         double delta = value - b;
@@ -190,7 +198,7 @@ final class RuleEvaluator {
         if (rule.relative() && b == 0) {
             return new Outcome(check(name, Verdict.INCONCLUSIVE, value, b, threshold,
                     comparison + ", a relative bound needs a non-zero baseline", target, "baseline", "baseline is 0"),
-                    name + ": baseline is 0", false);
+                    name + ": baseline is 0");
         }
         double scale = rule.relative() ? Math.abs(b) : 1;
         double required = demanded * scale;
@@ -198,7 +206,7 @@ final class RuleEvaluator {
         if (Double.isNaN(delta) || Double.isNaN(bound)) {
             return new Outcome(check(name, Verdict.INCONCLUSIVE, value, b, threshold,
                     comparison + ", cannot compare non-finite values", target, "baseline", "not finite"),
-                    name + ": not finite", false);
+                    name + ": not finite");
         }
         double magnitude = Math.max(Math.abs(b), Math.abs(required));
         boolean ok = higher ? Tolerance.atLeast(value, bound, magnitude) : Tolerance.atMost(value, bound, magnitude);
@@ -212,14 +220,14 @@ final class RuleEvaluator {
         String brief = rule.relative()
                 ? name + " " + signedPercent(delta / Math.abs(b)) + " (needs " + comparator + signedPercent(signedDemand) + ")"
                 : name + " " + deltaText + " (needs " + need + ")";
-        return new Outcome(check(name, verdict, value, b, threshold, message, target, "baseline", null), brief, false);
+        return new Outcome(check(name, verdict, value, b, threshold, message, target, "baseline", null), brief);
     }
 
     /** The check when the target or the candidate's value is not there: onMissing, or INCONCLUSIVE if slices cannot be ranked. */
     private Optional<Outcome> unavailable(Target target, String name, String threshold, String bound) {
         if (target.problem() == Problem.UNRANKABLE) {
             return Optional.of(new Outcome(check(name, Verdict.INCONCLUSIVE, null, null, threshold,
-                    name + ": " + target.reason(), target, bound, target.reason()), name + ": slices have no count", false));
+                    name + ": " + target.reason(), target, bound, target.reason()), name + ": slices have no count"));
         }
         String reason = target.problem() == Problem.MISSING ? target.reason() : candidateValue(target).missing();
         if (reason == null) {
@@ -231,7 +239,7 @@ final class RuleEvaluator {
                 ? "ignored: missing (" + what + ")"
                 : what + " (onMissing: " + rule.onMissing().word() + ")";
         return Optional.of(new Outcome(check(name, verdict, null, null, threshold, message, target, bound, reason),
-                name + ": " + reason, false));
+                name + ": " + reason, false, rule.onMissing() == OnMissing.IGNORE));
     }
 
     private MetricLookup candidateValue(Target target) {

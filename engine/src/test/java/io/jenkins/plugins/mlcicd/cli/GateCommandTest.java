@@ -106,7 +106,10 @@ class GateCommandTest {
 
         MainTest.Run usage = MainTest.run("gate", "--candidate", "x.json");
         assertThat(usage.exitCode()).isEqualTo(2);
-        assertThat(usage.err()).contains("--policy");
+        assertThat(usage.err()).isEqualTo("mlcicd: Missing required option: '--policy=FILE'\nRun 'mlcicd gate --help' for usage.\n");
+        MainTest.Run misspelt = MainTest.run("gate", "--polcy", "gate.yaml");
+        assertThat(misspelt.exitCode()).isEqualTo(2);
+        assertThat(misspelt.err()).contains("--polcy");
     }
 
     @Test

@@ -183,6 +183,11 @@ class GatePolicyTest {
     }
 
     @Test
+    void relativeFalseIsHarmlessOnAnAbsoluteRule() {
+        assertThat(yaml("rules: [{metric: auc, atLeast: 0.8, relative: false}]").rules().get(0).relative()).isFalse();
+    }
+
+    @Test
     void duplicateMetricWithDifferentSlicesIsFine() {
         GatePolicy policy = yaml("rules: [{metric: auc, atLeast: 0.8}, {metric: auc, atLeast: 0.7, slices: all}]");
         assertThat(policy.rules()).hasSize(2);

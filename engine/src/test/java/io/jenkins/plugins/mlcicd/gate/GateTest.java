@@ -243,6 +243,10 @@ class GateTest {
         assertThat(ignored.verdict()).isEqualTo(Verdict.PASSED);
         assertThat(gate("rules: [{metric: auc, atLeast: 0.8}]", "{\"f1\": 1}", null).summary())
                 .isEqualTo("1 of 1 check failed: auc: not in candidate");
+        assertThat(gate("rules: [{metric: auc, atLeast: 0.8, onMissing: ignore}, {metric: f1, atLeast: 0.5}]", "{\"f1\": 1}", null)
+                .summary()).as("an ignored metric is still visible").isEqualTo("all 2 checks passed (1 ignored: missing)");
+        assertThat(gate("rules: [{metric: auc, atLeast: 0.8, onMissing: ignore}, {metric: f1, atLeast: 2}]", "{\"f1\": 1}", null)
+                .summary()).isEqualTo("1 of 2 checks failed: f1 1 (needs ≥ 2); also 1 ignored (missing)");
     }
 
     @Test

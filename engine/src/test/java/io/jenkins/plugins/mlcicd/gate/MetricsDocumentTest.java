@@ -103,6 +103,8 @@ class MetricsDocumentTest {
                 .hasMessageStartingWith("metrics.json:1:").hasMessageNotContaining("\n");
         assertThatThrownBy(() -> json("{\"auc\": 0.9, \"auc\": 0.8}")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("Duplicate field 'auc'");
+        assertThatThrownBy(() -> json("{\"auc\": 0.9} {\"auc\": 0.8}")).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("metrics.json:1:").hasMessageContaining("Trailing token");
         assertThatThrownBy(() -> json("")).isInstanceOf(BadInputException.class).hasMessage("metrics.json: file is empty");
         assertThatThrownBy(() -> json("{\"slices\": {\"x\": 0.5}}")).isInstanceOf(BadInputException.class)
                 .hasMessage("metrics.json: slices.x: expected an object of metric name → number, got 0.5");
