@@ -308,6 +308,15 @@ class GateTest {
     }
 
     @Test
+    void theOverallSliceOfAnEvaluationIsNotRankedAmongSlices() {
+        ResultDocument result = gate("rules: [{metric: auc, atLeast: 0.8, slices: top:1}]", """
+                {"schema": "mlcicd/evaluation/v1", "metrics": {"auc": 0.9},
+                 "slices": {"overall": {"auc": 0.9, "count": 900}, "a": {"auc": 0.85, "count": 600}, "b": {"auc": 0.7, "count": 300}}}
+                """, null);
+        assertThat(result.checks()).extracting(Check::name).containsExactly("auc[a]");
+    }
+
+    @Test
     void topNWithoutCountsCannotRankAndIsInconclusive() {
         ResultDocument result = gate("rules: [{metric: auc, atLeast: 0.8, slices: top:1}]",
                 "{\"slices\": {\"a\": {\"auc\": 0.9, \"count\": 5}, \"b\": {\"auc\": 0.9}}}", null);
