@@ -47,8 +47,8 @@ public final class MetricsDocument {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final String COUNT = "count";
-    /** The name of the whole population when it is listed among the slices. */
-    private static final String OVERALL = "overall";
+    /** The whole population when listed among the slices; in a rule's slice list, the top-level metrics. */
+    static final String OVERALL = "overall";
 
     private final String source;
     /** Flattened top-level metrics: dotted name → leaf value (never an object). */

@@ -340,6 +340,14 @@ class GateTest {
     }
 
     @Test
+    void overallInASliceListMeansTheTopLevelMetrics() {
+        ResultDocument result = gate("rules: [{metric: auc, atLeast: 0.8, slices: [overall, country=NL]}]", SLICED, null);
+        assertThat(result.checks()).extracting(Check::name).containsExactly("auc", "auc[country=NL]");
+        assertThat(check(result, "auc").value()).isEqualTo(0.9);
+        assertThat(check(result, "auc").details()).containsEntry("slice", "overall");
+    }
+
+    @Test
     void noSlicesAtAllIsMissingNotAPass() {
         ResultDocument result = gate("rules: [{metric: auc, atLeast: 0.8, slices: all}]", "{\"auc\": 0.9}", null);
         assertThat(result.checks()).hasSize(1);
