@@ -67,7 +67,7 @@ public record GateRule(
         return hasBaselineBound(minImprovement, maxRegression);
     }
 
-    /** The absolute bounds as a human reads them, e.g. {@code ≥ 0.8 and in [0.98, 1.02]}. */
+    /** The absolute bounds as a human reads them, e.g. {@code ≥ 0.8 and ∈ [0.98, 1.02]}. */
     public String absoluteThreshold() {
         List<String> parts = new ArrayList<>();
         if (atLeast != null) {
@@ -77,7 +77,7 @@ public record GateRule(
             parts.add("≤ " + Numbers.format(atMost));
         }
         if (within != null) {
-            parts.add("in [" + Numbers.format(within.low()) + ", "
+            parts.add("∈ [" + Numbers.format(within.low()) + ", "
                     + Numbers.format(within.high()) + "]");
         }
         return String.join(" and ", parts);

@@ -40,7 +40,7 @@ record MetricLookup(Double value, String missing) {
         }
         JsonNode value = leaf.value();
         if (value.isNull()) {
-            return missing("null in " + role);
+            return missing(leaf.note() != null ? "undefined in " + role + " (" + leaf.note() + ")" : "null in " + role);
         }
         if (value.isTextual() && value.asText().equals("NaN")) {
             return missing("NaN in " + role);

@@ -47,14 +47,23 @@ public final class MetricsDocument {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final String COUNT = "count";
+    /** The whole population when listed among the slices; in a rule's slice list, the top-level metrics. */
+    static final String OVERALL = "overall";
 
     private final String source;
     /** Flattened top-level metrics: dotted name → leaf value (never an object). */
     private final Map<String, Leaf> metrics;
     private final Map<String, Slice> slices;
 
-    /** A leaf value and where it was in the source file, for messages. */
-    record Leaf(JsonNode value, String path) {
+    /**
+     * A leaf value and where it was in the source file, for messages.
+     *
+     * @param note why a missing value is missing, when the document says so (its {@code undefined} object)
+     */
+    record Leaf(JsonNode value, String path, String note) {
+        Leaf(JsonNode value, String path) {
+            this(value, path, null);
+        }
     }
 
     /**
@@ -67,6 +76,7 @@ public final class MetricsDocument {
     private MetricsDocument(String source, Map<String, Leaf> metrics, Map<String, Slice> slices) {
         this.source = source;
         this.metrics = Collections.unmodifiableMap(metrics);
+        slices.replaceAll((name, slice) -> new Slice(name, slice.count(), Collections.unmodifiableMap(slice.metrics())));
         this.slices = Collections.unmodifiableMap(slices);
     }
 
@@ -135,7 +145,46 @@ public final class MetricsDocument {
             throw new BadInputException(source + ": " + metrics.get("slices").path()
                     + ": 'slices' is reserved for per-slice metrics; rename the metric");
         }
-        return new MetricsDocument(source, metrics, slices(source, sliceNode));
+        Map<String, Slice> slices = slices(source, sliceNode);
+        if (ResultDocumentJson.isResultDocument(root)) {
+            undefined(root.get("undefined"), metrics, slices);
+        }
+        Slice overall = slices.remove(OVERALL);
+        if (overall != null) {
+            // `mlcicd evaluate` lists the whole population as a slice "overall" next to the real slices.
+            // It is not a slice for all/top:N (it would always be the largest); what it adds (its count)
+            // joins the top-level metrics, which win where both have a value.
+            overall.metrics().forEach(metrics::putIfAbsent);
+        }
+        return new MetricsDocument(source, metrics, slices);
+    }
+
+    /**
+     * A result document may say why a metric has no value ({@code "undefined": {"auc": "only one class",
+     * "auc[country=NL]": "no rows"}}); such a metric reads as missing with that reason. A metric
+     * that has a value keeps it.
+     */
+    private static void undefined(JsonNode node, Map<String, Leaf> metrics, Map<String, Slice> slices) {
+        if (node == null || !node.isObject()) {
+            return;
+        }
+        node.properties().forEach(entry -> {
+            if (!entry.getValue().isTextual()) {
+                return;
+            }
+            String key = entry.getKey();
+            String reason = entry.getValue().asText();
+            Leaf leaf = new Leaf(JsonNodeFactory.instance.nullNode(), "undefined." + key, reason);
+            int bracket = key.indexOf('[');
+            if (bracket > 0 && key.endsWith("]")) {
+                Slice slice = slices.get(key.substring(bracket + 1, key.length() - 1));
+                if (slice != null) {
+                    slice.metrics().putIfAbsent(key.substring(0, bracket), leaf);
+                }
+            } else {
+                metrics.putIfAbsent(key, leaf);
+            }
+        });
     }
 
     private static Map<String, Slice> slices(String source, JsonNode node) {

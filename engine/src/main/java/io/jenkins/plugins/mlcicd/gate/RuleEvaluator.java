@@ -88,6 +88,10 @@ final class RuleEvaluator {
             case NAMED -> {
                 List<Target> targets = new ArrayList<>();
                 for (String name : selection.names()) {
+                    if (name.equals(MetricsDocument.OVERALL)) {
+                        targets.add(new Target(metric, null, null, Problem.NONE, null));
+                        continue;
+                    }
                     Optional<MetricsDocument.Slice> slice = candidate.slice(name);
                     targets.add(slice.isPresent()
                             ? new Target(label(name), name, slice.get().count(), Problem.NONE, null)

@@ -64,7 +64,7 @@ class GatePolicyTest {
         assertThat(rule.onMissing()).isEqualTo(OnMissing.INCONCLUSIVE);
         assertThat(rule.origin()).isEqualTo("gate.yaml: rules[0]");
         assertThat(policy.source()).isEqualTo("gate.yaml");
-        assertThat(rule.absoluteThreshold()).isEqualTo("≥ 0.8 and ≤ 0.999 and in [0.5, 1]");
+        assertThat(rule.absoluteThreshold()).isEqualTo("≥ 0.8 and ≤ 0.999 and ∈ [0.5, 1]");
     }
 
     @Test

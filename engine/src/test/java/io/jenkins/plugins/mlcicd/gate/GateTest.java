@@ -308,6 +308,15 @@ class GateTest {
     }
 
     @Test
+    void theOverallSliceOfAnEvaluationIsNotRankedAmongSlices() {
+        ResultDocument result = gate("rules: [{metric: auc, atLeast: 0.8, slices: top:1}]", """
+                {"schema": "mlcicd/evaluation/v1", "metrics": {"auc": 0.9},
+                 "slices": {"overall": {"auc": 0.9, "count": 900}, "a": {"auc": 0.85, "count": 600}, "b": {"auc": 0.7, "count": 300}}}
+                """, null);
+        assertThat(result.checks()).extracting(Check::name).containsExactly("auc[a]");
+    }
+
+    @Test
     void topNWithoutCountsCannotRankAndIsInconclusive() {
         ResultDocument result = gate("rules: [{metric: auc, atLeast: 0.8, slices: top:1}]",
                 "{\"slices\": {\"a\": {\"auc\": 0.9, \"count\": 5}, \"b\": {\"auc\": 0.9}}}", null);
@@ -328,6 +337,14 @@ class GateTest {
         assertThat(it.verdict()).isEqualTo(Verdict.WARNING);
         assertThat(it.message()).isEqualTo("auc[country=IT]: slice 'country=IT' not in candidate (onMissing: unstable)");
         assertThat(it.details()).containsEntry("slice", "country=IT");
+    }
+
+    @Test
+    void overallInASliceListMeansTheTopLevelMetrics() {
+        ResultDocument result = gate("rules: [{metric: auc, atLeast: 0.8, slices: [overall, country=NL]}]", SLICED, null);
+        assertThat(result.checks()).extracting(Check::name).containsExactly("auc", "auc[country=NL]");
+        assertThat(check(result, "auc").value()).isEqualTo(0.9);
+        assertThat(check(result, "auc").details()).containsEntry("slice", "overall");
     }
 
     @Test

@@ -76,6 +76,36 @@ class MetricsDocumentTest {
     }
 
     @Test
+    void anOverallSliceIsTheWholePopulationNotASlice() {
+        MetricsDocument doc = json("""
+                {"schema": "mlcicd/evaluation/v1", "metrics": {"auc": 0.9},
+                 "slices": {"overall": {"auc": 0.9, "count": 1000}, "a": {"auc": 0.8, "count": 600}}}
+                """);
+        assertThat(doc.sliceNames()).containsExactly("a");
+        assertThat(overall(doc, "count").value()).isEqualTo(1000.0);
+        assertThat(overall(doc, "auc").value()).isEqualTo(0.9);
+        assertThat(MetricsDocument.parse("stored", doc.toJson())).isEqualTo(doc);
+        MetricsDocument onlySlices = json("{\"slices\": {\"overall\": {\"auc\": 0.7}, \"b\": {\"auc\": 0.6}}}");
+        assertThat(overall(onlySlices, "auc").value()).isEqualTo(0.7);
+    }
+
+    @Test
+    void undefinedMetricsOfAResultDocumentAreMissingWithTheirReason() {
+        MetricsDocument doc = json("""
+                {"schema": "mlcicd/evaluation/v1", "metrics": {"accuracy": 1.0},
+                 "undefined": {"auc": "only one class", "accuracy": "ignored, has a value", "auc[b]": "no rows"},
+                 "slices": {"b": {"count": 0}}}
+                """);
+        assertThat(overall(doc, "auc").missing()).isEqualTo("undefined in candidate (only one class)");
+        assertThat(overall(doc, "accuracy").value()).isEqualTo(1.0);
+        assertThat(MetricLookup.of(doc.slice("b").orElseThrow().metrics(), "auc", "x", "baseline").missing())
+                .isEqualTo("undefined in baseline (no rows)");
+        MetricsDocument plain = json("{\"undefined\": {\"auc\": \"x\"}}");
+        assertThat(plain.metricNames()).as("a plain document has no 'undefined' convention").containsExactly("undefined.auc");
+        assertThat(overall(plain, "auc").missing()).isEqualTo("not in candidate");
+    }
+
+    @Test
     void slicesAsAListOfNamedObjects() {
         MetricsDocument doc = json("""
                 {"schema": "mlcicd/evaluation/v1", "metrics": {"auc": 0.9},
