@@ -17,7 +17,20 @@ import java.util.Set;
 
 /** The model gate: evaluates a policy on candidate metrics against an optional baseline. */
 public final class Gate {
+    /** The {@code reason} detail of a baseline-relative check that had no baseline to compare with. */
+    public static final String NO_BASELINE_REASON = "no baseline";
+
     private Gate() {
+    }
+
+    /**
+     * Whether a gate result passed everything it could check: every check PASSED, except
+     * baseline-relative ones that were inconclusive only for lack of a baseline. Without a baseline
+     * such a policy can never pass outright, so this is what qualifies a first build as a reference.
+     */
+    public static boolean passedExceptForMissingBaseline(ResultDocument gateResult) {
+        return gateResult.checks().stream().allMatch(check -> check.verdict() == Verdict.PASSED
+                || check.verdict() == Verdict.INCONCLUSIVE && NO_BASELINE_REASON.equals(check.details().get("reason")));
     }
 
     /**

@@ -186,7 +186,7 @@ final class RuleEvaluator {
         String valueText = target.label() + " " + Numbers.format(value);
         if (baseline == null) {
             return new Outcome(check(name, Verdict.INCONCLUSIVE, value, null, threshold,
-                    valueText + ": no baseline (first build?), cannot check " + threshold, target, "baseline", "no baseline"),
+                    valueText + ": no baseline (first build?), cannot check " + threshold, target, "baseline", Gate.NO_BASELINE_REASON),
                     name, true, false);
         }
         MetricLookup base = baselineValue(target);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlcicd.jenkins.gate;
 
 import hudson.model.Run;
+import io.jenkins.plugins.mlcicd.gate.Gate;
 import io.jenkins.plugins.mlcicd.jenkins.common.Fact;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlResultAction;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
@@ -16,8 +17,6 @@ import java.util.List;
 public final class GateAction extends MlResultAction {
     /** The candidate's metrics in the engine's canonical JSON ({@code MetricsDocument.toJson()}). */
     public static final String CANDIDATE_METRICS_FILE = "candidate-metrics.json";
-    /** The {@code reason} the engine puts in a check's details when it had no baseline to compare with. */
-    static final String NO_BASELINE_REASON = "no baseline";
 
     private final String baselineSource;
     private final String referenceBuildId;
@@ -29,18 +28,7 @@ public final class GateAction extends MlResultAction {
         this.baselineSource = baseline.source();
         this.referenceBuildId = baseline.buildId();
         this.referenceBuildName = baseline.buildName();
-        this.firstBaseline = baseline.metrics() == null && passedAsFarAsPossible(document);
-    }
-
-    /**
-     * Without a baseline, a rule's baseline-relative part is INCONCLUSIVE, so a policy with such rules
-     * can never pass the first time; if "passed" alone qualified a reference, no build ever would.
-     * So a gate that had no baseline and where every check passed except those that needed one
-     * becomes the first reference.
-     */
-    static boolean passedAsFarAsPossible(ResultDocument document) {
-        return document.checks().stream().allMatch(check -> check.verdict() == Verdict.PASSED
-                || check.verdict() == Verdict.INCONCLUSIVE && NO_BASELINE_REASON.equals(check.details().get("reason")));
+        this.firstBaseline = baseline.metrics() == null && Gate.passedExceptForMissingBaseline(document);
     }
 
     @Override
