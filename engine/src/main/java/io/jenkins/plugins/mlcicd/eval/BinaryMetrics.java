@@ -7,13 +7,19 @@ import io.jenkins.plugins.mlcicd.stats.SimpleLogisticRegression;
 import java.util.Optional;
 
 /**
- * The binary-classification metrics of a {@link BinarySample}, each row counted {@code weight}
- * times (bootstrap) or once. Exact: AUC counts tied pairs ½ with integer arithmetic, average
- * precision steps over distinct thresholds as scikit-learn does, sums are compensated.
+ * The binary-classification metrics. Exact: AUC counts tied pairs ½ with integer arithmetic,
+ * average precision steps over distinct thresholds as scikit-learn's
+ * {@code average_precision_score} does, log loss clips as scikit-learn's {@code log_loss}, sums are
+ * compensated. Everything but the @K metrics is a function of the {@link ScoreBlocks}.
  */
 final class BinaryMetrics {
     static final String ONE_CLASS = "only one class present";
     static final String NO_ROWS = "no rows";
+    /** Calibration regresses on logit(p) with p clipped to [1e-15, 1 − 1e-15]. */
+    static final double CALIBRATION_CLIP = 1e-15;
+    static final int ECE_BINS = 10;
+    /** scikit-learn's log_loss clips to the dtype's machine epsilon (eps='auto'): float64 here. */
+    static final double LOG_LOSS_EPS = Math.ulp(1.0);
 
     private final double threshold;
     private final Integer k;
@@ -24,20 +30,19 @@ final class BinaryMetrics {
     }
 
     /**
-     * @param weights         row multiplicities (sample order), null for one each
+     * Everything from {@code count} to {@code ece}.
+     *
      * @param calibrationFrom start of the calibration fit (the full-sample fit for replicates), or null
      */
-    MetricValues compute(BinarySample s, byte[] weights, SimpleLogisticRegression.Fit calibrationFrom) {
+    MetricValues compute(ScoreBlocks b, SimpleLogisticRegression.Fit calibrationFrom) {
         MetricValues out = new MetricValues();
-        int n = s.size();
         long positives = 0;
-        long count = 0;
-        for (int j = 0; j < n; j++) {
-            int w = weight(weights, j);
-            count += w;
-            positives += (long) w * s.label[j];
+        long negatives = 0;
+        for (int d = 0; d < b.size; d++) {
+            positives += b.positives[d];
+            negatives += b.negatives[d];
         }
-        long negatives = count - positives;
+        long count = positives + negatives;
         out.put(COUNT, count);
         out.put(POSITIVES, positives);
         if (count == 0) {
@@ -45,72 +50,55 @@ final class BinaryMetrics {
                     CALIBRATION_SLOPE, CALIBRATION_INTERCEPT, ECE}) {
                 out.undefined(name, NO_ROWS);
             }
-            if (k != null) {
-                out.undefined(PRECISION_AT_K, NO_ROWS);
-                out.undefined(RECALL_AT_K, NO_ROWS);
-            }
             return out;
         }
         boolean bothClasses = positives > 0 && negatives > 0;
-
         CompensatedSum logLoss = new CompensatedSum();
         CompensatedSum brier = new CompensatedSum();
+        CompensatedSum averagePrecision = new CompensatedSum();
+        long[] binCount = new long[ECE_BINS];
+        long[] binPositives = new long[ECE_BINS];
+        CompensatedSum[] binScore = new CompensatedSum[ECE_BINS];
+        for (int bin = 0; bin < ECE_BINS; bin++) {
+            binScore[bin] = new CompensatedSum();
+        }
         long tp = 0;
         long fp = 0;
-        long[] binCount = new long[BinarySample.ECE_BINS];
-        long[] binPositives = new long[BinarySample.ECE_BINS];
-        CompensatedSum[] binScore = new CompensatedSum[BinarySample.ECE_BINS];
-        for (int b = 0; b < binScore.length; b++) {
-            binScore[b] = new CompensatedSum();
-        }
-        // Ascending sweep over blocks of tied scores: AUC pairs and average precision together.
         long aucTwice = 0; // 2 × (concordant pairs + ½ tied pairs), exact
-        long negativesBelow = 0;
         long positivesBelow = 0;
-        CompensatedSum averagePrecision = new CompensatedSum();
-        int j = 0;
-        while (j < n) {
-            double blockScore = s.score[j];
-            long blockPositives = 0;
-            long blockNegatives = 0;
-            int end = j;
-            while (end < n && s.score[end] == blockScore) {
-                int w = weight(weights, end);
-                if (w != 0) {
-                    int y = s.label[end];
-                    double p = s.score[end];
-                    if (y == 1) {
-                        blockPositives += w;
-                    } else {
-                        blockNegatives += w;
-                    }
-                    for (int c = 0; c < w; c++) { // w is a small multiplicity; repeated adds keep sums exact
-                        logLoss.add(s.rowLogLoss[end]);
-                        brier.add((p - y) * (p - y));
-                        binScore[s.eceBin[end]].add(p);
-                    }
-                    binCount[s.eceBin[end]] += w;
-                    binPositives[s.eceBin[end]] += (long) w * y;
-                }
-                end++;
+        long negativesBelow = 0;
+        for (int d = 0; d < b.size; d++) {
+            double p = b.score[d];
+            long ones = b.positives[d];
+            long zeros = b.negatives[d];
+            if (ones > 0) {
+                logLoss.add(ones * rowLogLoss(p, 1));
+                brier.add(ones * ((p - 1) * (p - 1)));
             }
-            if (blockScore >= threshold) {
-                tp += blockPositives;
-                fp += blockNegatives;
+            if (zeros > 0) {
+                logLoss.add(zeros * rowLogLoss(p, 0));
+                brier.add(zeros * (p * p));
             }
-            aucTwice += blockPositives * (2 * negativesBelow + blockNegatives);
-            if (blockPositives > 0 && positives > 0) {
-                // Threshold = this score: everything at or above it is predicted positive.
+            int bin = eceBin(p);
+            binCount[bin] += ones + zeros;
+            binPositives[bin] += ones;
+            binScore[bin].add((ones + zeros) * p);
+            if (p >= threshold) {
+                tp += ones;
+                fp += zeros;
+            }
+            aucTwice += ones * (2 * negativesBelow + zeros);
+            if (ones > 0) {
+                // Threshold at this score: it and everything above is predicted positive.
                 long tps = positives - positivesBelow;
                 long fps = negatives - negativesBelow;
                 double precision = (double) tps / (tps + fps);
                 double recallHere = (double) tps / positives;
-                double recallAbove = (double) (tps - blockPositives) / positives;
+                double recallAbove = (double) (tps - ones) / positives;
                 averagePrecision.add((recallHere - recallAbove) * precision);
             }
-            positivesBelow += blockPositives;
-            negativesBelow += blockNegatives;
-            j = end;
+            positivesBelow += ones;
+            negativesBelow += zeros;
         }
         if (bothClasses) {
             out.put(AUC, aucTwice / (2.0 * positives * negatives));
@@ -121,69 +109,54 @@ final class BinaryMetrics {
         }
         out.put(LOG_LOSS, logLoss.value() / count);
         out.put(BRIER, brier.value() / count);
-        long fn = positives - tp;
         long tn = negatives - fp;
         out.put(ACCURACY, (double) (tp + tn) / count);
         double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
         double recall = positives == 0 ? 0 : (double) tp / positives;
         out.put(PRECISION, precision);
         out.put(RECALL, recall);
+        // scikit-learn's form (2·P·R / (P + R)), so rounding matches too.
         out.put(F1, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
-        calibration(s, weights, calibrationFrom, bothClasses, out);
+        calibration(b, calibrationFrom, bothClasses, out);
         double ece = 0;
-        for (int b = 0; b < BinarySample.ECE_BINS; b++) {
-            if (binCount[b] > 0) {
-                double meanLabel = (double) binPositives[b] / binCount[b];
-                double meanScore = binScore[b].value() / binCount[b];
-                ece += (double) binCount[b] / count * Math.abs(meanLabel - meanScore);
+        for (int bin = 0; bin < ECE_BINS; bin++) {
+            if (binCount[bin] > 0) {
+                double meanLabel = (double) binPositives[bin] / binCount[bin];
+                double meanScore = binScore[bin].value() / binCount[bin];
+                ece += (double) binCount[bin] / count * Math.abs(meanLabel - meanScore);
             }
         }
         out.put(ECE, ece);
-        if (k != null) {
-            atK(s, weights, out);
-        }
         return out;
     }
 
-    /** The unpenalised logistic fit of label on logit(score), or empty with the reason recorded. */
-    static Optional<SimpleLogisticRegression.Fit> calibrationFit(BinarySample s, byte[] weights,
-            SimpleLogisticRegression.Fit from) {
-        return SimpleLogisticRegression.fit(s.logit, s.label, weights,
+    /** The unpenalised logistic fit of label on logit(score), empty when it has no finite maximum. */
+    static Optional<SimpleLogisticRegression.Fit> calibrationFit(ScoreBlocks b, SimpleLogisticRegression.Fit from) {
+        double[] x = new double[b.size];
+        for (int d = 0; d < b.size; d++) {
+            x[d] = logit(b.score[d]);
+        }
+        return SimpleLogisticRegression.fit(x, b.positives, b.negatives, b.size,
                 from == null ? 0 : from.intercept(), from == null ? 1 : from.slope());
     }
 
-    private static void calibration(BinarySample s, byte[] weights, SimpleLogisticRegression.Fit from,
-            boolean bothClasses, MetricValues out) {
+    private static void calibration(ScoreBlocks b, SimpleLogisticRegression.Fit from, boolean bothClasses, MetricValues out) {
         if (!bothClasses) {
             out.undefined(CALIBRATION_SLOPE, ONE_CLASS);
             out.undefined(CALIBRATION_INTERCEPT, ONE_CLASS);
             return;
         }
-        Optional<SimpleLogisticRegression.Fit> fit = calibrationFit(s, weights, from);
+        Optional<SimpleLogisticRegression.Fit> fit = calibrationFit(b, from);
         if (fit.isPresent()) {
             out.put(CALIBRATION_SLOPE, fit.get().slope());
             out.put(CALIBRATION_INTERCEPT, fit.get().intercept());
             return;
         }
-        String reason = allScoresEqual(s, weights)
+        String reason = logit(b.score[0]) == logit(b.score[b.size - 1])
                 ? "all scores are equal"
                 : "the score separates the classes: the logistic fit has no finite maximum";
         out.undefined(CALIBRATION_SLOPE, reason);
         out.undefined(CALIBRATION_INTERCEPT, reason);
-    }
-
-    private static boolean allScoresEqual(BinarySample s, byte[] weights) {
-        double first = Double.NaN;
-        for (int j = 0; j < s.size(); j++) {
-            if (weight(weights, j) > 0) {
-                if (Double.isNaN(first)) {
-                    first = s.logit[j];
-                } else if (s.logit[j] != first) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /**
@@ -192,7 +165,7 @@ final class BinaryMetrics {
      * by the group's positives; the metric is the mean over groups (over groups with positives for
      * recall).
      */
-    private void atK(BinarySample s, byte[] weights, MetricValues out) {
+    void atK(BinarySample s, byte[] weights, MetricValues out) {
         int groups = s.groupCount;
         long[] taken = new long[groups];
         long[] hits = new long[groups];
@@ -203,7 +176,7 @@ final class BinaryMetrics {
             while (start > 0 && s.score[start - 1] == s.score[end - 1]) {
                 start--;
             }
-            for (int j = start; j < end; j++) { // within a tied block, file order
+            for (int j = start; j < end; j++) { // within a block of tied scores: file order
                 int w = weight(weights, j);
                 if (w == 0) {
                     continue;
@@ -246,5 +219,34 @@ final class BinaryMetrics {
 
     static int weight(byte[] weights, int j) {
         return weights == null ? 1 : weights[j];
+    }
+
+    /** log(p / (1 − p)) with p clipped to [1e-15, 1 − 1e-15]. */
+    static double logit(double p) {
+        double clipped = Math.min(Math.max(p, CALIBRATION_CLIP), 1 - CALIBRATION_CLIP);
+        return Math.log(clipped / (1 - clipped));
+    }
+
+    /**
+     * One row's log loss as scikit-learn computes it: p clipped to [eps, 1 − eps], the two class
+     * probabilities (1 − p, p) renormalised to sum 1, minus the log of the true class's.
+     */
+    static double rowLogLoss(double p, int y) {
+        double clipped = Math.min(Math.max(p, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+        double negative = 1 - clipped;
+        double total = negative + clipped;
+        return -Math.log((y == 1 ? clipped : negative) / total);
+    }
+
+    /** Bin b of ten holds b/10 ≤ p &lt; (b+1)/10 (b/10 the double nearest); 1.0 goes to the last bin. */
+    static int eceBin(double p) {
+        int bin = (int) (p * ECE_BINS);
+        if (bin < ECE_BINS && (bin + 1) / (double) ECE_BINS <= p) {
+            bin++;
+        }
+        if (bin > 0 && bin / (double) ECE_BINS > p) {
+            bin--;
+        }
+        return Math.min(Math.max(bin, 0), ECE_BINS - 1);
     }
 }

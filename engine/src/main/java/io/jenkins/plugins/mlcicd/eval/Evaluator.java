@@ -28,9 +28,16 @@ public final class Evaluator {
     }
 
     private static Evaluation binary(EvaluationRequest request, PredictionTable table) {
-        BinarySample sample = BinarySample.of(table);
         BinaryMetrics metrics = new BinaryMetrics(request.threshold(), request.k());
-        MetricValues overall = metrics.compute(sample, null, null);
+        boolean rowLevel = request.k() != null || table.sensitive() != null || !table.slices().isEmpty()
+                || request.bootstrap() > 0;
+        // Without row-level work, two primitive sorts of the scores by class are all it takes.
+        BinarySample sample = rowLevel ? BinarySample.of(table) : null;
+        ScoreBlocks blocks = rowLevel ? ScoreBlocks.of(sample, null) : ScoreBlocks.of(table.label(), table.score());
+        MetricValues overall = metrics.compute(blocks, null);
+        if (request.k() != null) {
+            metrics.atK(sample, null, overall);
+        }
         FairnessMetrics.Result fairness = null;
         if (table.sensitive() != null) {
             fairness = FairnessMetrics.compute(sample, table.sensitive().levels(), null, request.threshold());
@@ -42,16 +49,24 @@ public final class Evaluator {
             for (Categorical column : table.slices()) {
                 int[][] positions = positionsByLevel(column, sample.origin);
                 for (int level = 0; level < positions.length; level++) {
-                    slices.add(column.column() + "=" + column.levels()[level], metrics.compute(sample.select(positions[level]), null, null));
+                    BinarySample slice = sample.select(positions[level]);
+                    MetricValues values = metrics.compute(ScoreBlocks.of(slice, null), null);
+                    if (request.k() != null) {
+                        metrics.atK(slice, null, values);
+                    }
+                    slices.add(column.column() + "=" + column.levels()[level], values);
                 }
             }
         }
         BootstrapResult bootstrap = null;
         if (request.bootstrap() > 0) {
-            SimpleLogisticRegression.Fit start = BinaryMetrics.calibrationFit(sample, null, null).orElse(null);
+            SimpleLogisticRegression.Fit start = BinaryMetrics.calibrationFit(blocks, null).orElse(null);
             String[] levels = table.sensitive() == null ? null : table.sensitive().levels();
             bootstrap = bootstrap(request, overall, sample.key, weights -> {
-                MetricValues replicate = metrics.compute(sample, weights, start);
+                MetricValues replicate = metrics.compute(ScoreBlocks.of(sample, weights), start);
+                if (request.k() != null) {
+                    metrics.atK(sample, weights, replicate);
+                }
                 if (levels != null) {
                     merge(replicate, FairnessMetrics.compute(sample, levels, weights, request.threshold()).values());
                 }
