@@ -40,6 +40,15 @@ public final class SimpleLogisticRegression {
      *         constant x, separated classes)
      */
     public static Optional<Fit> fit(double[] x, long[] ones, long[] zeros, int length, double startIntercept, double startSlope) {
+        Optional<Fit> fit = newton(x, ones, zeros, length, startIntercept, startSlope);
+        if (fit.isEmpty() && (startIntercept != 0 || startSlope != 0)) {
+            // A far start can saturate every probability (singular Hessian); σ(0) = ½ everywhere cannot.
+            fit = newton(x, ones, zeros, length, 0, 0);
+        }
+        return fit;
+    }
+
+    private static Optional<Fit> newton(double[] x, long[] ones, long[] zeros, int length, double startIntercept, double startSlope) {
         double a = startIntercept;
         double b = startSlope;
         Derivatives at = derivatives(x, ones, zeros, length, a, b);
