@@ -38,7 +38,9 @@ final class BinaryMetrics {
         MetricValues out = new MetricValues();
         long positives = 0;
         long negatives = 0;
-        for (int d = 0; d < b.size; d++) {
+        ScoreLevels levels = b.levels;
+        int size = b.size();
+        for (int d = 0; d < size; d++) {
             positives += b.positives[d];
             negatives += b.negatives[d];
         }
@@ -67,19 +69,22 @@ final class BinaryMetrics {
         long aucTwice = 0; // 2 × (concordant pairs + ½ tied pairs), exact
         long positivesBelow = 0;
         long negativesBelow = 0;
-        for (int d = 0; d < b.size; d++) {
-            double p = b.score[d];
+        for (int d = 0; d < size; d++) {
             long ones = b.positives[d];
             long zeros = b.negatives[d];
+            if (ones + zeros == 0) {
+                continue;
+            }
+            double p = levels.score[d];
             if (ones > 0) {
-                logLoss.add(ones * rowLogLoss(p, 1));
+                logLoss.add(ones * levels.lossIfPositive[d]);
                 brier.add(ones * ((p - 1) * (p - 1)));
             }
             if (zeros > 0) {
-                logLoss.add(zeros * rowLogLoss(p, 0));
+                logLoss.add(zeros * levels.lossIfNegative[d]);
                 brier.add(zeros * (p * p));
             }
-            int bin = eceBin(p);
+            int bin = levels.eceBin[d];
             binCount[bin] += ones + zeros;
             binPositives[bin] += ones;
             binScore[bin].add((ones + zeros) * p);
@@ -132,11 +137,7 @@ final class BinaryMetrics {
 
     /** The unpenalised logistic fit of label on logit(score), empty when it has no finite maximum. */
     static Optional<SimpleLogisticRegression.Fit> calibrationFit(ScoreBlocks b, SimpleLogisticRegression.Fit from) {
-        double[] x = new double[b.size];
-        for (int d = 0; d < b.size; d++) {
-            x[d] = logit(b.score[d]);
-        }
-        return SimpleLogisticRegression.fit(x, b.positives, b.negatives, b.size,
+        return SimpleLogisticRegression.fit(b.levels.logit, b.positives, b.negatives, b.size(),
                 from == null ? 0 : from.intercept(), from == null ? 1 : from.slope());
     }
 
@@ -152,11 +153,26 @@ final class BinaryMetrics {
             out.put(CALIBRATION_INTERCEPT, fit.get().intercept());
             return;
         }
-        String reason = logit(b.score[0]) == logit(b.score[b.size - 1])
+        String reason = distinctLogits(b) < 2
                 ? "all scores are equal"
                 : "the score separates the classes: the logistic fit has no finite maximum";
         out.undefined(CALIBRATION_SLOPE, reason);
         out.undefined(CALIBRATION_INTERCEPT, reason);
+    }
+
+    /** How many distinct logits (clipping merges extreme scores) carry rows: 0, 1 or 2 for "more". */
+    private static int distinctLogits(ScoreBlocks b) {
+        double first = Double.NaN;
+        for (int d = 0; d < b.size(); d++) {
+            if (b.positives[d] + b.negatives[d] > 0) {
+                if (Double.isNaN(first)) {
+                    first = b.levels.logit[d];
+                } else if (b.levels.logit[d] != first) {
+                    return 2;
+                }
+            }
+        }
+        return Double.isNaN(first) ? 0 : 1;
     }
 
     /**

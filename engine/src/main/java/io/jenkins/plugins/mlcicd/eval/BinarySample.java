@@ -20,6 +20,10 @@ final class BinarySample {
     final int sensitiveCount;
     /** Position in the predictions table of each row. */
     final int[] origin;
+    /** The distinct scores. */
+    final ScoreLevels levels;
+    /** Rows at level d are [levelEnd[d − 1], levelEnd[d]). */
+    final int[] levelEnd;
 
     private BinarySample(double[] score, byte[] label, long[] key, int[] group, int groupCount, int[] sensitive,
             int sensitiveCount, int[] origin) {
@@ -31,6 +35,20 @@ final class BinarySample {
         this.sensitive = sensitive;
         this.sensitiveCount = sensitiveCount;
         this.origin = origin;
+        int distinct = 0;
+        for (int j = 0; j < score.length; j++) {
+            distinct += j == 0 || score[j] != score[j - 1] ? 1 : 0;
+        }
+        double[] level = new double[distinct];
+        levelEnd = new int[distinct];
+        int d = -1;
+        for (int j = 0; j < score.length; j++) {
+            if (j == 0 || score[j] != score[j - 1]) {
+                level[++d] = score[j];
+            }
+            levelEnd[d] = j + 1;
+        }
+        levels = new ScoreLevels(level, distinct);
     }
 
     static BinarySample of(PredictionTable table) {

@@ -3,22 +3,25 @@ package io.jenkins.plugins.mlcicd.eval;
 import java.util.Arrays;
 
 /**
- * Binary predictions reduced to what all threshold-free metrics depend on: the distinct scores in
- * ascending order, each with how many positives and negatives carry it. AUC (ties count ½),
- * average precision, log loss, Brier score, confusion counts at any threshold, ECE and the
- * calibration fit are exact functions of these blocks, computed in one pass over distinct scores.
+ * Binary predictions reduced to what all threshold-free metrics depend on: at each distinct score
+ * (ascending), how many positives and negatives carry it. AUC (ties count ½), average precision,
+ * log loss, Brier score, confusion counts at any threshold, ECE and the calibration fit are exact
+ * functions of these blocks, computed in one pass over distinct scores. A level may hold no rows
+ * (a bootstrap replicate that drew none of them).
  */
 final class ScoreBlocks {
-    final double[] score;
+    final ScoreLevels levels;
     final long[] positives;
     final long[] negatives;
-    final int size;
 
-    private ScoreBlocks(double[] score, long[] positives, long[] negatives, int size) {
-        this.score = score;
+    ScoreBlocks(ScoreLevels levels, long[] positives, long[] negatives) {
+        this.levels = levels;
         this.positives = positives;
         this.negatives = negatives;
-        this.size = size;
+    }
+
+    int size() {
+        return levels.size;
     }
 
     /**
@@ -43,75 +46,52 @@ final class ScoreBlocks {
         }
         Arrays.parallelSort(pos);
         Arrays.parallelSort(neg);
-        Builder blocks = new Builder(Math.min(labels.length, 1 << 16));
+        int capacity = Math.max(16, Math.min(labels.length, 1 << 16));
+        double[] level = new double[capacity];
+        long[] ones = new long[capacity];
+        long[] zeros = new long[capacity];
+        int size = 0;
         int i = 0;
         int j = 0;
         while (i < pos.length || j < neg.length) {
             double value = j >= neg.length || (i < pos.length && pos[i] <= neg[j]) ? pos[i] : neg[j];
-            long ones = 0;
-            long zeros = 0;
+            if (size == level.length) {
+                level = Arrays.copyOf(level, size * 2);
+                ones = Arrays.copyOf(ones, size * 2);
+                zeros = Arrays.copyOf(zeros, size * 2);
+            }
+            level[size] = value;
             while (i < pos.length && pos[i] == value) {
                 i++;
-                ones++;
+                ones[size]++;
             }
             while (j < neg.length && neg[j] == value) {
                 j++;
-                zeros++;
+                zeros[size]++;
             }
-            blocks.add(value, ones, zeros);
-        }
-        return blocks.build();
-    }
-
-    /** From rows sorted by score, each counted {@code weights[j]} times (once when null). */
-    static ScoreBlocks of(BinarySample sample, byte[] weights) {
-        Builder blocks = new Builder(Math.min(sample.size(), 1 << 16));
-        int n = sample.size();
-        int j = 0;
-        while (j < n) {
-            double value = sample.score[j];
-            long ones = 0;
-            long total = 0;
-            while (j < n && sample.score[j] == value) {
-                int w = weights == null ? 1 : weights[j];
-                total += w;
-                ones += (long) w * sample.label[j];
-                j++;
-            }
-            if (total > 0) {
-                blocks.add(value, ones, total - ones);
-            }
-        }
-        return blocks.build();
-    }
-
-    private static final class Builder {
-        private double[] score;
-        private long[] positives;
-        private long[] negatives;
-        private int size;
-
-        Builder(int capacity) {
-            int initial = Math.max(capacity, 16);
-            score = new double[initial];
-            positives = new long[initial];
-            negatives = new long[initial];
-        }
-
-        void add(double value, long ones, long zeros) {
-            if (size == score.length) {
-                score = Arrays.copyOf(score, size * 2);
-                positives = Arrays.copyOf(positives, size * 2);
-                negatives = Arrays.copyOf(negatives, size * 2);
-            }
-            score[size] = value;
-            positives[size] = ones;
-            negatives[size] = zeros;
             size++;
         }
+        return new ScoreBlocks(new ScoreLevels(level, size), ones, zeros);
+    }
 
-        ScoreBlocks build() {
-            return new ScoreBlocks(score, positives, negatives, size);
+    /** From a sample sorted by score, each row counted {@code weights[j]} times (once when null). */
+    static ScoreBlocks of(BinarySample sample, byte[] weights) {
+        ScoreLevels levels = sample.levels;
+        long[] ones = new long[levels.size];
+        long[] zeros = new long[levels.size];
+        int j = 0;
+        for (int d = 0; d < levels.size; d++) {
+            int end = sample.levelEnd[d];
+            long positive = 0;
+            long total = 0;
+            for (; j < end; j++) {
+                int w = weights == null ? 1 : weights[j];
+                total += w;
+                positive += (long) w * sample.label[j];
+            }
+            ones[d] = positive;
+            zeros[d] = total - positive;
         }
+        return new ScoreBlocks(levels, ones, zeros);
     }
 }

@@ -28,7 +28,15 @@ public final class PoissonBootstrap {
 
     /** How often the row with {@code key} occurs in replicate {@code replicate} of bootstrap {@code seed}. */
     public static int weight(long seed, int replicate, long key) {
-        long h = mix(mix(mix(seed) ^ replicate) ^ key);
+        return draw(stream(seed, replicate), key);
+    }
+
+    private static long stream(long seed, int replicate) {
+        return mix(mix(seed) ^ replicate);
+    }
+
+    private static int draw(long stream, long key) {
+        long h = mix(stream ^ key);
         double u = (h >>> 11) * 0x1.0p-53;
         int m = 0;
         while (m < CUMULATIVE.length && u >= CUMULATIVE[m]) {
@@ -39,8 +47,9 @@ public final class PoissonBootstrap {
 
     /** Fills {@code weights[i]} with the weight of {@code keys[i]}. */
     public static void weights(long seed, int replicate, long[] keys, byte[] weights) {
+        long stream = stream(seed, replicate);
         for (int i = 0; i < keys.length; i++) {
-            weights[i] = (byte) weight(seed, replicate, keys[i]);
+            weights[i] = (byte) draw(stream, keys[i]);
         }
     }
 

@@ -177,9 +177,9 @@ class BinaryMetricsTest {
         PredictionTable table = Tables.table(y, p);
         ScoreBlocks fast = ScoreBlocks.of(y, p);
         ScoreBlocks rows = ScoreBlocks.of(BinarySample.of(table), null);
-        assertThat(rows.size).isEqualTo(fast.size);
-        for (int d = 0; d < fast.size; d++) {
-            assertThat(rows.score[d]).isEqualTo(fast.score[d]);
+        assertThat(rows.size()).isEqualTo(fast.size());
+        for (int d = 0; d < fast.size(); d++) {
+            assertThat(rows.levels.score[d]).isEqualTo(fast.levels.score[d]);
             assertThat(rows.positives[d]).isEqualTo(fast.positives[d]);
             assertThat(rows.negatives[d]).isEqualTo(fast.negatives[d]);
         }
