@@ -11,6 +11,7 @@ import io.jenkins.plugins.mlcicd.stats.StableOrder;
 final class BinarySample {
     final double[] score;
     final byte[] label;
+    /** Bootstrap row keys, null without bootstrap. */
     final long[] key;
     /** Ranking group per row (precision_at_k/recall_at_k), null for one group. */
     final int[] group;
@@ -56,12 +57,14 @@ final class BinarySample {
         int n = order.length;
         double[] score = new double[n];
         byte[] label = new byte[n];
-        long[] key = new long[n];
+        long[] key = table.rowKey() == null ? null : new long[n];
         for (int j = 0; j < n; j++) {
             int i = order[j];
             score[j] = table.score()[i];
             label[j] = (byte) table.label()[i];
-            key[j] = table.rowKey()[i];
+            if (key != null) {
+                key[j] = table.rowKey()[i];
+            }
         }
         int[] group = table.group() == null ? null : permute(table.group().codes(), order);
         int[] sensitive = table.sensitive() == null ? null : permute(table.sensitive().codes(), order);
@@ -78,12 +81,14 @@ final class BinarySample {
         int n = positions.length;
         double[] s = new double[n];
         byte[] y = new byte[n];
-        long[] k = new long[n];
+        long[] k = key == null ? null : new long[n];
         for (int j = 0; j < n; j++) {
             int i = positions[j];
             s[j] = score[i];
             y[j] = label[i];
-            k[j] = key[i];
+            if (k != null) {
+                k[j] = key[i];
+            }
         }
         return new BinarySample(s, y, k, group == null ? null : permute(group, positions), groupCount,
                 sensitive == null ? null : permute(sensitive, positions), sensitiveCount, permute(origin, positions));

@@ -116,7 +116,8 @@ final class PredictionReader {
         int categoricalCount = categorical.size();
         GrowableDoubles labels = new GrowableDoubles();
         GrowableDoubles scores = new GrowableDoubles();
-        GrowableLongs keys = new GrowableLongs();
+        // Row keys matter only to the bootstrap: not kept otherwise (8 bytes a row).
+        GrowableLongs keys = request.bootstrap() > 0 ? new GrowableLongs() : null;
         List<Dictionary> dictionaries = new ArrayList<>();
         for (String column : categorical) {
             dictionaries.add(new Dictionary(column));
@@ -162,7 +163,7 @@ final class PredictionReader {
                     throw new BadInputException(at(row) + ": row id '" + request.id() + "' is missing");
                 }
                 keys.add(key);
-            } else {
+            } else if (keys != null) {
                 keys.add(row - 1);
             }
         }
@@ -172,7 +173,7 @@ final class PredictionReader {
                     + " invalid row" + (invalidRows == 1 ? "" : "s") + " in all: " + describe(invalid)
                     + "; fix the input or pass --drop-invalid)");
         }
-        long[] rowKeys = keys.toArray();
+        long[] rowKeys = keys == null ? null : keys.toArray();
         if (request.id() != null) {
             requireUniqueIds(rowKeys);
         }

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param invalid   number of invalid rows by reason ({@code missing_score}, {@code nan_score}, {@code missing_label}, {@code nan_label})
  * @param label     labels (0/1 for binary)
  * @param score     scores or predictions
- * @param rowKey    per row, the key of its bootstrap weights: a hash of the row id, or its data row index
+ * @param rowKey    per row, the key of its bootstrap weights: a hash of the row id, or its data row index; null without bootstrap
  * @param slices    slice columns, as asked for
  * @param sensitive sensitive attribute, or null
  * @param group     ranking group, or null

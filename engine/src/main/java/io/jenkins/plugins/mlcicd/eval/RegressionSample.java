@@ -36,12 +36,14 @@ final class RegressionSample {
     RegressionSample select(int[] positions) {
         double[] y = new double[positions.length];
         double[] p = new double[positions.length];
-        long[] k = new long[positions.length];
+        long[] k = key == null ? null : new long[positions.length];
         int[] o = new int[positions.length];
         for (int j = 0; j < positions.length; j++) {
             y[j] = label[positions[j]];
             p[j] = prediction[positions[j]];
-            k[j] = key[positions[j]];
+            if (k != null) {
+                k[j] = key[positions[j]];
+            }
             o[j] = origin[positions[j]];
         }
         return new RegressionSample(y, p, k, o);
