@@ -125,4 +125,48 @@ class EvaluateCommandTest {
             assertThat(document().has("threshold")).isFalse();
         }
     }
+
+    @Test
+    void rowIdsPairEvaluationsOfTheSameRowsInAnotherOrder() throws Exception {
+        Path a = csv("a.csv", "id,y,p\nu1,1,0.9\nu2,0,0.2\nu3,1,0.6\nu4,0,0.7\nu5,1,0.3\nu6,0,0.1\n");
+        Path b = csv("b.csv", "id,y,p\nu6,0,0.1\nu3,1,0.6\nu1,1,0.9\nu5,1,0.3\nu2,0,0.2\nu4,0,0.7\n");
+        assertThat(evaluate(a, "--bootstrap", "30", "--seed", "4", "--id", "id").exitCode()).isZero();
+        JsonNode first = document();
+        assertThat(evaluate(b, "--bootstrap", "30", "--seed", "4", "--id", "id").exitCode()).isZero();
+        JsonNode second = document();
+        assertThat(second.path("bootstrap").path("keyDigest")).isEqualTo(first.path("bootstrap").path("keyDigest"));
+        assertThat(second.path("bootstrap").path("samples").path("brier")).isEqualTo(first.path("bootstrap").path("samples").path("brier"));
+        MainTest.Run duplicate = evaluate(csv("dup.csv", "id,y,p\nu1,1,0.9\nu1,0,0.2\n"), "--bootstrap", "5", "--id", "id");
+        assertThat(duplicate.exitCode()).isEqualTo(2);
+        assertThat(duplicate.err()).contains("dup.csv: row id column 'id' has duplicate values");
+        MainTest.Run noBootstrap = evaluate(a, "--id", "id");
+        assertThat(noBootstrap.exitCode()).isEqualTo(2);
+        assertThat(noBootstrap.err()).contains("--id keys the bootstrap");
+    }
+
+    @Test
+    void regressionWithSlicesAndBootstrap() throws Exception {
+        Path file = csv("r.csv", "y,p,region\n1.0,1.5,N\n2.0,1.5,N\n3.0,3.5,S\n4.0,3.0,S\n5.0,5.5,S\n");
+        MainTest.Run run = evaluate(file, "--task", "regression", "--slice", "region", "--bootstrap", "50");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = document();
+        assertThat(doc.path("task").asText()).isEqualTo("regression");
+        assertThat(doc.path("metrics").path("mae").asDouble()).isCloseTo(0.6, org.assertj.core.api.Assertions.within(1e-15)); // errors .5 .5 .5 1 .5
+        assertThat(doc.path("slices").path("region=S").path("count").asInt()).isEqualTo(3);
+        assertThat(doc.path("slices").path("region=N").path("r2").asDouble()).isEqualTo(0.0); // 1 − 0.5/0.5
+        assertThat(doc.path("intervals").path("rmse").path("upper").asDouble()).isGreaterThanOrEqualTo(0.5);
+    }
+
+    @Test
+    void aValueDuckDbCannotConvertIsBadInputNotACrash() throws Exception {
+        StringBuilder rows = new StringBuilder("y,p\n");
+        for (int i = 0; i < 30_000; i++) { // beyond DuckDB's type-sniffing sample
+            rows.append(i % 2).append(",0.").append(i % 10).append('\n');
+        }
+        rows.append("1,high\n");
+        MainTest.Run run = evaluate(csv("late.csv", rows.toString()));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("mlcicd: ").contains("late.csv").doesNotContain("Exception");
+        assertThat(run.err().lines().count()).isEqualTo(1);
+    }
 }
