@@ -246,8 +246,15 @@ final class PredictionReader {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
+    /** DuckDB's first line plus, for conversion errors, the line naming the column and value. */
     private static String firstLine(String message) {
-        return message == null ? "cannot read" : message.lines().findFirst().orElse(message).strip();
+        if (message == null) {
+            return "cannot read";
+        }
+        List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        String first = lines.isEmpty() ? message.strip() : lines.get(0);
+        return lines.stream().filter(l -> l.startsWith("Error when converting")).findFirst()
+                .map(detail -> first + ": " + detail).orElse(first);
     }
 
     /** Maps values to codes in order of first appearance. */

@@ -166,7 +166,8 @@ class EvaluateCommandTest {
         rows.append("1,high\n");
         MainTest.Run run = evaluate(csv("late.csv", rows.toString()));
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("mlcicd: ").contains("late.csv").doesNotContain("Exception");
+        assertThat(run.err()).startsWith("mlcicd: ").contains("late.csv", "Line: 30002", "Could not convert string \"high\"")
+                .doesNotContain("Exception");
         assertThat(run.err().lines().count()).isEqualTo(1);
     }
 }
