@@ -191,7 +191,7 @@ public final class EvaluationDocument {
                     .collect(Collectors.joining(", "));
             Map<String, Object> details = new LinkedHashMap<>(values.values());
             checks.add(new Check("slice[" + key + "]", Verdict.PASSED, (double) values.count(), null, null, null,
-                    values.count() + " rows" + (message.isEmpty() ? "" : ": " + message), details));
+                    values.count() + (values.count() == 1 ? " row" : " rows") + (message.isEmpty() ? "" : ": " + message), details));
         });
         return checks;
     }
