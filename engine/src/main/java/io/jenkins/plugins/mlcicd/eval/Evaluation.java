@@ -1,0 +1,24 @@
+package io.jenkins.plugins.mlcicd.eval;
+
+import java.util.Map;
+
+/**
+ * The outcome of evaluating a predictions table.
+ *
+ * @param request       what was asked
+ * @param table         the input as read (counts of rows, dropped and invalid rows)
+ * @param overall       metrics over all rows (with the fairness differences when asked)
+ * @param slices        per slice key ({@code country=DE}, and {@code overall}), largest first
+ * @param slicesOmitted slices left out by {@code --top-slices}
+ * @param fairness      fairness per group, or null without {@code --sensitive}
+ * @param bootstrap     bootstrap intervals and replicates, or null without {@code --bootstrap}
+ */
+public record Evaluation(
+        EvaluationRequest request,
+        PredictionTable table,
+        MetricValues overall,
+        Map<String, MetricValues> slices,
+        int slicesOmitted,
+        FairnessMetrics.Result fairness,
+        BootstrapResult bootstrap) {
+}
