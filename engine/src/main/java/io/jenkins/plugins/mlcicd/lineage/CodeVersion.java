@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlcicd.lineage;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -18,6 +19,7 @@ public record CodeVersion(String commit, String branch, Boolean dirty, String re
         return new CodeVersion(null, null, null, null, null, reason);
     }
 
+    @JsonIgnore
     public boolean isPresent() {
         return commit != null;
     }
