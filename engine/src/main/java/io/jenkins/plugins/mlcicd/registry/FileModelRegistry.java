@@ -142,8 +142,8 @@ public final class FileModelRegistry implements ModelRegistry {
 
     /** Appends the move to the log, then replaces aliases.json; caller holds the lock. */
     private AliasMove move(String name, String alias, Integer to, Promotion why) throws IOException {
-        AliasLog log = readLog(name);
-        AliasState state = log.replay();
+        LogExtent log = logExtent(name);
+        AliasState state = readAliases(name, log);
         AliasMove entry = new AliasMove(clock.instant().toString(), alias, state.aliases().get(alias), to,
                 why.actor(), why.reason(), why.sourceUrl(), why.gateVerdict());
         Path logFile = modelDir(name).resolve("alias-log.jsonl");
@@ -163,7 +163,7 @@ public final class FileModelRegistry implements ModelRegistry {
         } else {
             next.put(alias, to);
         }
-        writeAliases(name, new AliasState(next, log.entries().size() + 1));
+        writeAliases(name, new AliasState(next, log.lines() + 1));
         return entry;
     }
 
@@ -206,17 +206,57 @@ public final class FileModelRegistry implements ModelRegistry {
     }
 
     private AliasState readAliases(String name) {
-        AliasLog log = readLog(name);
+        return readAliases(name, logExtent(name));
+    }
+
+    /** aliases.json when it reflects the whole log (the normal case, no log parsing), else a replay of the log. */
+    private AliasState readAliases(String name, LogExtent log) {
         Path file = modelDir(name).resolve("aliases.json");
         if (Files.isRegularFile(file)) {
-            JsonNode json = readJson(file);
-            if (json.path("logEntries").asInt(-1) == log.entries().size()) {
+            JsonNode json;
+            try {
+                json = readJson(file);
+            } catch (RegistryException damaged) {
+                return readLog(name).replay(); // e.g. emptied by a power loss: it is only a cache of the log
+            }
+            if (json.path("logEntries").asInt(-1) == log.lines()) {
                 Map<String, Integer> aliases = new TreeMap<>();
                 json.path("aliases").properties().forEach(e -> aliases.put(e.getKey(), e.getValue().asInt()));
-                return new AliasState(aliases, log.entries().size());
+                return new AliasState(aliases, log.lines());
             }
         }
-        return log.replay(); // aliases.json missing or behind the log: the log is authoritative
+        return readLog(name).replay(); // aliases.json missing or behind the log: the log is authoritative
+    }
+
+    /** How many complete lines the log has and how many bytes they take, without parsing them. */
+    record LogExtent(int lines, long completeBytes) {
+    }
+
+    private LogExtent logExtent(String name) {
+        Path file = modelDir(name).resolve("alias-log.jsonl");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+            int lines = 0;
+            long position = 0;
+            long complete = 0;
+            int read;
+            while ((read = channel.read(buffer)) > 0) {
+                buffer.flip();
+                for (int i = 0; i < read; i++) {
+                    if (buffer.get(i) == '\n') {
+                        lines++;
+                        complete = position + i + 1;
+                    }
+                }
+                position += read;
+                buffer.clear();
+            }
+            return new LogExtent(lines, complete);
+        } catch (NoSuchFileException e) {
+            return new LogExtent(0, 0);
+        } catch (IOException e) {
+            throw storage("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private void writeAliases(String name, AliasState state) throws IOException {
@@ -227,7 +267,8 @@ public final class FileModelRegistry implements ModelRegistry {
         Path file = modelDir(name).resolve("aliases.json");
         Path temp = Files.createTempFile(file.getParent(), ".aliases.json.", ".tmp");
         try {
-            writeAndSync(temp, mapper.writeValueAsBytes(json));
+            // No fsync: the log is flushed and authoritative; a lost or stale aliases.json is rebuilt from it.
+            Files.write(temp, mapper.writeValueAsBytes(json));
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
@@ -298,7 +339,7 @@ public final class FileModelRegistry implements ModelRegistry {
     }
 
     /** Writes a file that must not exist yet, so that it appears complete or not at all. */
-    private static void writeNew(Path target, byte[] content) throws IOException {
+    static void writeNew(Path target, byte[] content) throws IOException {
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
         try {
             writeAndSync(temp, content);
