@@ -256,8 +256,9 @@ final class RuleEvaluator {
             String reason = difference.reason();
             if (pointOk) {
                 return new Outcome(check(name, Verdict.INCONCLUSIVE, value, b, threshold,
-                        head + ", no paired interval: " + reason + "; cannot check " + needed, target, "baseline", reason, evidence),
-                        name + ": " + reason);
+                        head + ", cannot check " + needed + " — no paired interval: " + reason, target, "baseline", reason, evidence),
+                        // the summary names what differs; the advice after it is in the check's message
+                        name + ": " + reason.split("; ", 2)[0]);
             }
             Verdict verdict = rule.severity().violationVerdict();
             return new Outcome(check(name, verdict, value, b, threshold,
