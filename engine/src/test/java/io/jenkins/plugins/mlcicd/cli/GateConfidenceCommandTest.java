@@ -88,6 +88,23 @@ class GateConfidenceCommandTest {
         assertThat(run.out()).contains("both evaluations need --bootstrap for a paired comparison");
     }
 
+    /** docs/readme/gate.md, "Significance": the commands and the output it shows. */
+    @Test
+    void theDocumentedExampleGivesTheDocumentedVerdict() {
+        for (String model : new String[] {"baseline", "candidate"}) {
+            MainTest.Run run = MainTest.run("evaluate", "--predictions", "../examples/gate/confidence/" + model + "-predictions.csv",
+                    "--label", "y", "--score", "p", "--bootstrap", "1000", "--seed", "7", "--id", "id",
+                    "--out", dir.resolve("example-" + model + ".json").toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+        }
+        MainTest.Run gate = MainTest.run("gate", "--policy", "../examples/gate/confidence/policy.yaml",
+                "--candidate", dir.resolve("example-candidate.json").toString(),
+                "--baseline", dir.resolve("example-baseline.json").toString());
+        assertThat(gate.exitCode()).isEqualTo(1);
+        assertThat(gate.out()).isEqualTo("FAILED: 1 of 2 checks failed: auc vs baseline +0.02168, 95% CI [+0.01085, +0.03417] "
+                + "(needs ≥ +0.015 with 95% confidence)\n");
+    }
+
     @Test
     void badConfidenceExitsTwoWithOneLine() throws IOException {
         MainTest.Run run = gate("rules: [{metric: auc, minImprovement: 0.01, confidence: 95}]", "better.json", "baseline.json");

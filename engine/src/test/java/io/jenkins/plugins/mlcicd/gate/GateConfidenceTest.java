@@ -158,6 +158,35 @@ class GateConfidenceTest {
         assertThat(MetricsDocument.parse("plain.json", "{\"auc\": 0.9}").hasBootstrap()).isFalse();
     }
 
+    @Test
+    void bootstrapIsReservedInPlainDocumentsAndLeftAloneInOtherResultDocuments() {
+        assertThatThrownBy(() -> MetricsDocument.parse("metrics.json", "{\"auc\": 0.9, \"bootstrap\": 3}"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("metrics.json: bootstrap: expected the bootstrap replicates of an evaluation "
+                        + "(an object with method, seed, samples, ...), got 3");
+        assertThatThrownBy(() -> MetricsDocument.parse("train.json",
+                "{\"schema\": \"mlcicd/training/v1\", \"kind\": \"training\", \"metrics\": {\"bootstrap\": 1}}"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("train.json: metrics.bootstrap: 'bootstrap' is reserved for bootstrap replicates; rename the metric");
+        MetricsDocument training = MetricsDocument.parse("train.json",
+                "{\"schema\": \"mlcicd/training/v1\", \"kind\": \"training\", \"metrics\": {\"auc\": 0.9}, \"bootstrap\": true}");
+        assertThat(training.hasBootstrap()).isFalse();
+        assertThat(training.metricNames()).containsExactly("auc");
+    }
+
+    @Test
+    void ruleInvariantsHoldOutsideThePolicyReaderToo() {
+        assertThatThrownBy(() -> new GateRule("r", "auc", true, 0.8, null, null, null, false, 0.95, null,
+                SliceSelection.OVERALL, Severity.FAILURE, OnMissing.FAIL))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("confidence needs a baseline bound");
+        assertThatThrownBy(() -> new GateRule("r", "auc", true, null, null, 0.01, null, false, 1.0, null,
+                SliceSelection.OVERALL, Severity.FAILURE, OnMissing.FAIL))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("confidence must be in (0, 1)");
+        assertThatThrownBy(() -> new GateRule("r", "auc", true, null, null, 0.01, null, false, 0.9, null,
+                SliceSelection.ALL, Severity.FAILURE, OnMissing.FAIL))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overall metrics only");
+    }
+
     // ---------------------------------------------------------------- exact numbers on hand-made replicates
 
     private static String doc(String metric, double value, String samples) {
