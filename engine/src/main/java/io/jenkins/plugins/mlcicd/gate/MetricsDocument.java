@@ -51,7 +51,10 @@ public final class MetricsDocument {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final String COUNT = "count";
-    /** The evaluation document's bootstrap section (method, seed, samples, ...); reserved in both forms. */
+    /**
+     * The evaluation document's bootstrap section (method, seed, samples, ...); never a metric
+     * name, since {@link #toJson} writes the section under it.
+     */
     static final String BOOTSTRAP = "bootstrap";
     /** The whole population when listed among the slices; in a rule's slice list, the top-level metrics. */
     static final String OVERALL = "overall";
