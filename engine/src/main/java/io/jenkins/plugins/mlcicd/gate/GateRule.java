@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param minImprovement candidate better than baseline by at least this (≥ 0), or null
  * @param maxRegression  candidate worse than baseline by at most this (≥ 0), or null
  * @param relative       whether minImprovement / maxRegression are fractions of |baseline|
+ * @param confidence     when set (0 &lt; c &lt; 1), the baseline bound must also hold for the whole
+ *                       paired-bootstrap interval of candidate − baseline at this level, not only for the
+ *                       point estimates; only with a baseline bound, only on the overall metrics
  * @param within         candidate in this closed interval, or null
  * @param slices         which slices the rule applies to
  * @param severity       what a violated bound does
@@ -35,6 +38,7 @@ public record GateRule(
         Double minImprovement,
         Double maxRegression,
         boolean relative,
+        Double confidence,
         Interval within,
         SliceSelection slices,
         Severity severity,
@@ -54,6 +58,17 @@ public record GateRule(
         }
         if (!hasAbsoluteBound(atLeast, atMost, within) && !hasBaselineBound(minImprovement, maxRegression)) {
             throw new IllegalArgumentException(origin + ": a rule needs a bound");
+        }
+        if (confidence != null) {
+            if (!(confidence > 0 && confidence < 1)) {
+                throw new IllegalArgumentException(origin + ": confidence must be in (0, 1), was " + confidence);
+            }
+            if (!hasBaselineBound(minImprovement, maxRegression)) {
+                throw new IllegalArgumentException(origin + ": confidence needs a baseline bound");
+            }
+            if (!slices.overallOnly()) {
+                throw new IllegalArgumentException(origin + ": confidence applies to the overall metrics only");
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,6 +35,9 @@ import java.util.stream.Collectors;
  * <li>a plain JSON object of metric name → number, as a training script writes it; a top-level
  *     {@code slices} object, if any, holds per-slice metrics as above.</li>
  * </ul>
+ * Both forms may carry a top-level {@code bootstrap} object, the replicate values of an evaluation
+ * run with {@code --bootstrap} ({@code mlcicd evaluate}); it is kept as written, for rules with
+ * {@code confidence} (paired comparisons), and written back by {@link #toJson}.
  * Nested objects are flattened with dots ({@code {"eval": {"auc": 0.9}}} is {@code eval.auc}).
  * Values are kept as written: whether a value the gate needs is a number is decided when it is
  * looked up, so a string elsewhere in a training script's output (a model name) does no harm.
@@ -47,6 +51,11 @@ public final class MetricsDocument {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final String COUNT = "count";
+    /**
+     * The evaluation document's bootstrap section (method, seed, samples, ...); never a metric
+     * name, since {@link #toJson} writes the section under it.
+     */
+    static final String BOOTSTRAP = "bootstrap";
     /** The whole population when listed among the slices; in a rule's slice list, the top-level metrics. */
     static final String OVERALL = "overall";
 
@@ -54,6 +63,8 @@ public final class MetricsDocument {
     /** Flattened top-level metrics: dotted name → leaf value (never an object). */
     private final Map<String, Leaf> metrics;
     private final Map<String, Slice> slices;
+    /** The bootstrap section as written (never mutated after construction), or null. */
+    private final ObjectNode bootstrap;
 
     /**
      * A leaf value and where it was in the source file, for messages.
@@ -73,8 +84,9 @@ public final class MetricsDocument {
     record Slice(String name, Long count, Map<String, Leaf> metrics) {
     }
 
-    private MetricsDocument(String source, Map<String, Leaf> metrics, Map<String, Slice> slices) {
+    private MetricsDocument(String source, Map<String, Leaf> metrics, Map<String, Slice> slices, ObjectNode bootstrap) {
         this.source = source;
+        this.bootstrap = bootstrap;
         this.metrics = Collections.unmodifiableMap(metrics);
         slices.replaceAll((name, slice) -> new Slice(name, slice.count(), Collections.unmodifiableMap(slice.metrics())));
         this.slices = Collections.unmodifiableMap(slices);
@@ -138,6 +150,7 @@ public final class MetricsDocument {
             sliceNode = root.get("slices");
             ObjectNode withoutSlices = ((ObjectNode) root).deepCopy();
             withoutSlices.remove("slices");
+            withoutSlices.remove(BOOTSTRAP);
             flatten(source, "", "", withoutSlices, metrics);
         }
         if (metrics.containsKey("slices")) {
@@ -145,6 +158,14 @@ public final class MetricsDocument {
             throw new BadInputException(source + ": " + metrics.get("slices").path()
                     + ": 'slices' is reserved for per-slice metrics; rename the metric");
         }
+        if (metrics.containsKey(BOOTSTRAP)) {
+            throw new BadInputException(source + ": " + metrics.get(BOOTSTRAP).path()
+                    + ": 'bootstrap' is reserved for bootstrap replicates; rename the metric");
+        }
+        // A result document's other fields belong to its kind; only a plain document reserves the key.
+        JsonNode bootstrapNode = root.get(BOOTSTRAP);
+        ObjectNode bootstrap = ResultDocumentJson.isResultDocument(root) && bootstrapNode != null && !bootstrapNode.isObject()
+                ? null : bootstrap(source, bootstrapNode);
         Map<String, Slice> slices = slices(source, sliceNode);
         if (ResultDocumentJson.isResultDocument(root)) {
             undefined(root.get("undefined"), metrics, slices);
@@ -156,7 +177,37 @@ public final class MetricsDocument {
             // joins the top-level metrics, which win where both have a value.
             overall.metrics().forEach(metrics::putIfAbsent);
         }
-        return new MetricsDocument(source, metrics, slices);
+        return new MetricsDocument(source, metrics, slices, bootstrap);
+    }
+
+    /**
+     * The bootstrap section, copied as written: whether two documents pair up (same method, seed,
+     * rows) is decided by {@code eval.PairedBootstrap} when a rule asks, not here.
+     */
+    private static ObjectNode bootstrap(String source, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new BadInputException(source + ": " + BOOTSTRAP + ": expected the bootstrap replicates of an evaluation "
+                    + "(an object with method, seed, samples, ...), got " + JsonValues.describe(node));
+        }
+        ObjectNode copy = ((ObjectNode) node).deepCopy();
+        // Python writes an undefined replicate as NaN, the engine as null: one form, so that NaN never
+        // reaches the percentiles and toJson (which would write the string "NaN") reads back identically.
+        JsonNode samples = copy.get("samples");
+        if (samples != null && samples.isObject()) {
+            samples.forEach(values -> {
+                if (values instanceof ArrayNode array) {
+                    for (int r = 0; r < array.size(); r++) {
+                        if (array.get(r).isNumber() && Double.isNaN(array.get(r).asDouble())) {
+                            array.set(r, JsonNodeFactory.instance.nullNode());
+                        }
+                    }
+                }
+            });
+        }
+        return copy;
     }
 
     /**
@@ -317,9 +368,28 @@ public final class MetricsDocument {
         return List.copyOf(slices.values());
     }
 
+    /** Whether the document carries bootstrap replicates ({@code mlcicd evaluate --bootstrap}). */
+    public boolean hasBootstrap() {
+        return bootstrap != null;
+    }
+
+    /**
+     * The document as {@code eval.PairedBootstrap} reads an evaluation: {@code metrics} with the
+     * given point estimate of {@code metric}, and the {@code bootstrap} section when there is one.
+     */
+    JsonNode pairingView(String metric, double value) {
+        ObjectNode view = JsonNodeFactory.instance.objectNode();
+        view.putObject("metrics").put(metric, value);
+        if (bootstrap != null) {
+            view.set(BOOTSTRAP, bootstrap);
+        }
+        return view;
+    }
+
     /**
      * Canonical JSON that {@link #parse} reads back identically: a plain object of flattened
-     * metrics plus a {@code slices} object when there are slices.
+     * metrics plus a {@code slices} object when there are slices and the {@code bootstrap} section
+     * when there is one (so that a stored candidate can be the next build's paired baseline).
      */
     public String toJson() {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -331,6 +401,9 @@ public final class MetricsDocument {
                 slice.metrics().forEach((metric, leaf) -> sliceNode.set(metric, leaf.value()));
             });
         }
+        if (bootstrap != null) {
+            root.set(BOOTSTRAP, bootstrap);
+        }
         try {
             return Json.mapper().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -338,17 +411,18 @@ public final class MetricsDocument {
         }
     }
 
-    /** Same metrics and slices (the source is not compared). */
+    /** Same metrics, slices and bootstrap section (the source is not compared). */
     @Override
     public boolean equals(Object other) {
         return other instanceof MetricsDocument that
                 && values(metrics).equals(values(that.metrics))
-                && sliceValues().equals(that.sliceValues());
+                && sliceValues().equals(that.sliceValues())
+                && Objects.equals(bootstrap, that.bootstrap);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(values(metrics), sliceValues());
+        return Objects.hash(values(metrics), sliceValues(), bootstrap);
     }
 
     private static Map<String, JsonNode> values(Map<String, Leaf> leaves) {
@@ -361,6 +435,7 @@ public final class MetricsDocument {
 
     @Override
     public String toString() {
-        return "MetricsDocument[" + source + ": " + metrics.size() + " metrics, " + slices.size() + " slices]";
+        return "MetricsDocument[" + source + ": " + metrics.size() + " metrics, " + slices.size() + " slices"
+                + (bootstrap == null ? "" : ", bootstrap") + "]";
     }
 }

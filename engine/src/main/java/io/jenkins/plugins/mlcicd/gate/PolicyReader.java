@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.result.BuildOutcome;
 import io.jenkins.plugins.mlcicd.result.VerdictMapping;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
 final class PolicyReader {
     private static final List<String> TOP_KEYS = List.of("rules", "onInconclusive");
     private static final List<String> RULE_KEYS = List.of("metric", "higherIsBetter", "atLeast", "atMost",
-            "minImprovement", "maxRegression", "relative", "within", "slices", "severity", "onMissing");
+            "minImprovement", "maxRegression", "relative", "confidence", "within", "slices", "severity", "onMissing");
     private static final Pattern TOP_N = Pattern.compile("top\\s*:\\s*(\\d+)");
 
     private final String source;
@@ -106,6 +107,7 @@ final class PolicyReader {
         Double minImprovement = number(path, rule, "minImprovement", true);
         Double maxRegression = number(path, rule, "maxRegression", true);
         Boolean relative = bool(path, rule, "relative");
+        Double confidence = number(path, rule, "confidence", false);
         Interval within = interval(path, rule);
         Boolean givenDirection = bool(path, rule, "higherIsBetter");
 
@@ -123,6 +125,10 @@ final class PolicyReader {
         if (relative != null && relative && !baselineBound) {
             throw bad(path + ".relative", "applies to minImprovement or maxRegression, and the rule has neither");
         }
+        SliceSelection slices = slices(path, rule.get("slices"));
+        if (confidence != null) {
+            checkConfidence(path + ".confidence", rule.get("confidence"), confidence, baselineBound, slices);
+        }
         Boolean direction = givenDirection;
         if (direction == null) {
             Optional<Boolean> known = MetricTendency.higherIsBetter(metric);
@@ -134,9 +140,30 @@ final class PolicyReader {
             }
         }
         return new GateRule(source + ": " + path, metric, direction, atLeast, atMost, minImprovement, maxRegression,
-                relative != null && relative, within, slices(path, rule.get("slices")),
+                relative != null && relative, confidence, within, slices,
                 word(path, rule, "severity", Severity.values(), Severity::word, Severity.FAILURE),
                 word(path, rule, "onMissing", OnMissing.values(), OnMissing::word, OnMissing.FAIL));
+    }
+
+    /**
+     * {@code confidence} is the level of the paired-bootstrap interval that must clear the baseline
+     * bound. The evaluation document has bootstrap samples for its overall metrics only, so on a
+     * slice the rule could never be decided: refusing it here beats a gate that is always inconclusive.
+     */
+    private void checkConfidence(String where, JsonNode node, double confidence, boolean baselineBound, SliceSelection slices) {
+        if (!(confidence > 0 && confidence < 1)) {
+            String hint = confidence > 1 && confidence < 100 ? " (a fraction: " + node.asText() + "% is "
+                    + BigDecimal.valueOf(confidence).movePointLeft(2).stripTrailingZeros().toPlainString() + ")" : "";
+            throw bad(where, "expected a level between 0 and 1 (exclusive), e.g. 0.95, got " + node.asText() + hint);
+        }
+        if (!baselineBound) {
+            throw bad(where, "applies to minImprovement or maxRegression (the paired difference to the baseline), "
+                    + "and the rule has neither");
+        }
+        if (!slices.overallOnly()) {
+            throw bad(where, "needs bootstrap samples, which evaluations have for the overall metrics only, "
+                    + "not for slices (" + slices + "): put confidence on a separate rule without slices");
+        }
     }
 
     private Double number(String path, JsonNode rule, String key, boolean nonNegative) {

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.mlcicd.gate;
 
+import io.jenkins.plugins.mlcicd.eval.PairedBootstrap;
 import io.jenkins.plugins.mlcicd.report.Numbers;
 import io.jenkins.plugins.mlcicd.result.Check;
 import io.jenkins.plugins.mlcicd.result.Verdict;
+import io.jenkins.plugins.mlcicd.stats.PercentileInterval;
 import io.jenkins.plugins.mlcicd.stats.Tolerance;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -176,7 +178,8 @@ final class RuleEvaluator {
         double demanded = improvement ? amount : -amount;
         String comparator = higher ? "≥ " : "≤ ";
         double signedDemand = higher ? demanded : -demanded;
-        String threshold = comparator + (rule.relative() ? signedPercent(signedDemand) : Numbers.signed(signedDemand)) + VS_BASELINE;
+        String threshold = comparator + (rule.relative() ? signedPercent(signedDemand) : Numbers.signed(signedDemand)) + VS_BASELINE
+                + (rule.confidence() == null ? "" : " with " + percent(rule.confidence()) + " confidence");
 
         Optional<Outcome> unavailable = unavailable(target, name, threshold, "baseline");
         if (unavailable.isPresent()) {
@@ -219,12 +222,76 @@ final class RuleEvaluator {
         String need = comparator + (rule.relative()
                 ? signedPercent(signedDemand) + " (" + Numbers.signed(higher ? required : -required) + ")"
                 : Numbers.signed(signedDemand));
+        if (rule.confidence() != null) {
+            // The bound on candidate − baseline: +x / −x in the better direction, mirrored for lower-is-better.
+            double limit = higher ? required : -required;
+            return withConfidence(target, name, threshold, value, b, deltaText, need, ok, limit, magnitude);
+        }
         String message = valueText + " vs baseline " + Numbers.format(b) + ": " + deltaText + ", "
                 + (ok ? "meets " : "needs ") + need + severityNote(verdict);
         String brief = rule.relative()
                 ? name + " " + signedPercent(delta / Math.abs(b)) + " (needs " + comparator + signedPercent(signedDemand) + ")"
                 : name + " " + deltaText + " (needs " + need + ")";
         return new Outcome(check(name, verdict, value, b, threshold, message, target, "baseline", null), brief);
+    }
+
+    /**
+     * The baseline bound with {@code confidence}: the point estimates must meet it (as without
+     * confidence) and so must the whole paired-bootstrap interval of candidate − baseline — its lower
+     * end when higher is better, its upper end otherwise. When the two documents cannot be paired the
+     * check is INCONCLUSIVE (never a pass), unless the point estimates already violate the bound.
+     *
+     * @param limit the bound on candidate − baseline, in the metric's units
+     */
+    private Outcome withConfidence(Target target, String name, String threshold, double value, double b,
+                                   String deltaText, String need, boolean pointOk, double limit, double magnitude) {
+        boolean higher = rule.higherIsBetter();
+        double level = rule.confidence();
+        String needed = need + " with " + percent(level) + " confidence";
+        String head = target.label() + " " + Numbers.format(value) + " vs baseline " + Numbers.format(b) + ": " + deltaText;
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("level", level);
+        PairedBootstrap.Difference difference = pairedDifference(value, b, level);
+        if (!difference.comparable()) {
+            String reason = difference.reason();
+            if (pointOk) {
+                return new Outcome(check(name, Verdict.INCONCLUSIVE, value, b, threshold,
+                        head + ", cannot check " + needed + " — no paired interval: " + reason, target, "baseline", reason, evidence),
+                        // the summary names what differs; the advice after it is in the check's message
+                        name + ": " + reason.split("; ", 2)[0]);
+            }
+            Verdict verdict = rule.severity().violationVerdict();
+            return new Outcome(check(name, verdict, value, b, threshold,
+                    head + ", needs " + needed + severityNote(verdict) + " (no paired interval: " + reason + ")",
+                    target, "baseline", null, evidence),
+                    name + " " + deltaText + " (needs " + need + ")");
+        }
+        PercentileInterval interval = difference.interval();
+        evidence.put("lower", interval.lower());
+        evidence.put("upper", interval.upper());
+        evidence.put("replicates", difference.replicates());
+        boolean intervalOk = higher
+                ? Tolerance.atLeast(interval.lower(), limit, magnitude)
+                : Tolerance.atMost(interval.upper(), limit, magnitude);
+        boolean ok = pointOk && intervalOk;
+        Verdict verdict = ok ? Verdict.PASSED : rule.severity().violationVerdict();
+        String range = "[" + Numbers.signed(interval.lower()) + ", " + Numbers.signed(interval.upper()) + "]";
+        String message = head + ", " + percent(level) + " CI of the paired difference " + range + ", "
+                + (ok ? "meets " : "needs ") + needed + severityNote(verdict);
+        return new Outcome(check(name, verdict, value, b, threshold, message, target, "baseline", null, evidence),
+                name + " " + deltaText + ", " + percent(level) + " CI " + range + " (needs " + needed + ")");
+    }
+
+    /** The paired-bootstrap interval of candidate − baseline, from the documents' bootstrap replicates. */
+    private PairedBootstrap.Difference pairedDifference(double value, double baselineValue, double level) {
+        String metric = rule.metric();
+        try {
+            return PairedBootstrap.compare(candidate.pairingView(metric, value), baseline.pairingView(metric, baselineValue),
+                    metric, level);
+        } catch (IllegalArgumentException e) {
+            // Non-finite replicate values (a hand-edited document): no interval, said why.
+            return new PairedBootstrap.Difference(metric, null, null, 0, e.getMessage());
+        }
     }
 
     /** The check when the target or the candidate's value is not there: onMissing, or INCONCLUSIVE if slices cannot be ranked. */
@@ -268,10 +335,16 @@ final class RuleEvaluator {
 
     private Check check(String name, Verdict verdict, Double value, Double baselineValue, String threshold,
                         String message, Target target, String bound, String reason) {
+        return check(name, verdict, value, baselineValue, threshold, message, target, bound, reason, Map.of());
+    }
+
+    private Check check(String name, Verdict verdict, Double value, Double baselineValue, String threshold,
+                        String message, Target target, String bound, String reason, Map<String, Object> extra) {
         Double delta = value != null && baselineValue != null && !Double.isNaN(value - baselineValue)
                 ? value - baselineValue : null;
-        return new Check(name, verdict, value, baselineValue, delta, threshold, message,
-                details(target, bound, reason));
+        Map<String, Object> details = details(target, bound, reason);
+        details.putAll(extra);
+        return new Check(name, verdict, value, baselineValue, delta, threshold, message, details);
     }
 
     private Map<String, Object> details(Target target, String bound, String reason) {
@@ -295,6 +368,11 @@ final class RuleEvaluator {
 
     private static String severityNote(Verdict verdict) {
         return verdict == Verdict.WARNING ? " (severity: unstable)" : "";
+    }
+
+    /** A confidence level as a percentage: 0.95 → {@code 95%}, 0.975 → {@code 97.5%}. */
+    static String percent(double level) {
+        return BigDecimal.valueOf(level).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     /** A fraction as a signed percentage to 3 significant digits: 0.005 → {@code +0.5%}, −0.033981 → {@code −3.4%}. */

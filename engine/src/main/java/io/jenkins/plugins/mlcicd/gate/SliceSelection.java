@@ -37,6 +37,11 @@ public record SliceSelection(Mode mode, int top, List<String> names) {
         return new SliceSelection(Mode.NAMED, 0, names);
     }
 
+    /** Whether the selection is just the top-level metrics ({@code overall}, or a list naming only {@code overall}). */
+    public boolean overallOnly() {
+        return mode == Mode.OVERALL || mode == Mode.NAMED && names.equals(List.of(MetricsDocument.OVERALL));
+    }
+
     /** How the selection is written in a policy, and in check names when it selects nothing. */
     @Override
     public String toString() {
