@@ -2,7 +2,9 @@
 """Trains the example fraud model: L2-regularised logistic regression by full-batch gradient descent.
 
 Usage: python3 train.py --train data/train.csv --valid data/valid.csv --out out/ [--lr 0.5] [--epochs 400] [--l2 0.001]
-Writes out/model.bin (standardisation + weights, little-endian float64) and out/metrics.json.
+Writes out/model.bin (standardisation + weights, little-endian float64), out/metrics.json and
+out/predictions.csv (one row per validation example: row_id, is_fraud, score, foreign), which
+`mlcicd evaluate` turns into exact metrics with slices and bootstrap intervals.
 Standard library only; deterministic: the same data and parameters give the same model bytes.
 """
 import argparse
@@ -145,6 +147,12 @@ def main():
     with open(os.path.join(args.out, "metrics.json"), "w") as f:
         json.dump(metrics, f, indent=2, sort_keys=True)
         f.write("\n")
+    foreign = features.index("foreign")
+    with open(os.path.join(args.out, "predictions.csv"), "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["row_id", "is_fraud", "score", "foreign"])
+        for i, (row, yi, pi) in enumerate(zip(x_valid, y_valid, p_valid)):
+            writer.writerow([i + 1, yi, repr(pi), int(row[foreign])])
 
 
 if __name__ == "__main__":
