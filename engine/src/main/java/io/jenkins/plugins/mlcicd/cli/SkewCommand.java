@@ -4,7 +4,6 @@ import io.jenkins.plugins.mlcicd.data.CsvOptions;
 import io.jenkins.plugins.mlcicd.data.DataSource;
 import io.jenkins.plugins.mlcicd.data.SkewDetection;
 import io.jenkins.plugins.mlcicd.data.SkewRequest;
-import io.jenkins.plugins.mlcicd.report.DataValidationHtml;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,6 +59,6 @@ final class SkewCommand implements Callable<Integer> {
         SkewRequest request = new SkewRequest(new DataSource.Files(training, csv), new DataSource.Files(serving, csv), key,
                 features, tolerance, maxMismatchFraction);
         ResultDocument document = new SkewDetection(System.getenv(), Clock.systemUTC()).run(request);
-        return DataOutputs.finish(outputs, document, DataValidationHtml::page, spec.commandLine().getOut());
+        return outputs.finish(document, spec.commandLine().getOut());
     }
 }

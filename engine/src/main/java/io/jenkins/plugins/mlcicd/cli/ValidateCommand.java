@@ -5,7 +5,6 @@ import io.jenkins.plugins.mlcicd.data.DataProfile;
 import io.jenkins.plugins.mlcicd.data.DataValidation;
 import io.jenkins.plugins.mlcicd.data.ValidationRequest;
 import io.jenkins.plugins.mlcicd.data.ValidationResult;
-import io.jenkins.plugins.mlcicd.report.DataValidationHtml;
 import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -49,6 +48,6 @@ final class ValidateCommand implements Callable<Integer> {
         if (profileOut != null) {
             ResultDocumentJson.writeAtomically(profileOut, result.currentProfile().toJson());
         }
-        return DataOutputs.finish(outputs, result.document(), DataValidationHtml::page, spec.commandLine().getOut());
+        return outputs.finish(result.document(), spec.commandLine().getOut());
     }
 }

@@ -22,16 +22,9 @@ public final class DataValidationHtml {
     private DataValidationHtml() {
     }
 
-    /** A standalone page (the CLI's --html). */
-    public static String page(ResultDocument document) {
-        String page = HtmlReport.page(document);
-        int end = page.lastIndexOf("</body>");
-        return page.substring(0, end) + details(document) + page.substring(end);
-    }
-
     /** What a Jenkins page embeds: the generic report plus samples and distributions. */
     public static String fragment(ResultDocument document) {
-        return HtmlReport.fragment(document) + details(document);
+        return HtmlReport.genericFragment(document) + details(document);
     }
 
     private static String details(ResultDocument document) {

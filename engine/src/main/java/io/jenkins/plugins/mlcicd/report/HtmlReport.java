@@ -32,8 +32,21 @@ public final class HtmlReport {
                 + "</body></html>\n";
     }
 
-    /** The report body: verdict, summary and the checks table. */
+    /**
+     * The report body of any result document: the kinds with more to show than their checks
+     * (a data validation's samples and histograms, a training run's lineage) get their own
+     * renderer, every other kind the generic one.
+     */
     public static String fragment(ResultDocument document) {
+        return switch (document.kind()) {
+            case DATA_VALIDATION -> DataValidationHtml.fragment(document);
+            case TRAINING -> LineageHtml.fragment(document);
+            default -> genericFragment(document);
+        };
+    }
+
+    /** Verdict, summary and the checks table. */
+    public static String genericFragment(ResultDocument document) {
         StringBuilder html = new StringBuilder();
         html.append("<div class=\"mlcicd-report\" data-kind=\"").append(Html.escape(document.kind().id())).append("\">\n");
         html.append("<p class=\"mlcicd-summary\">").append(verdictBadge(document.verdict())).append(' ')

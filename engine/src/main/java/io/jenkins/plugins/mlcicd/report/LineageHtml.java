@@ -23,14 +23,9 @@ public final class LineageHtml {
     private LineageHtml() {
     }
 
-    public static String page(ResultDocument document) {
-        String standard = HtmlReport.page(document);
-        return standard.replace(HtmlReport.fragment(document), fragment(document));
-    }
-
     public static String fragment(ResultDocument document) {
         if (document.kind() != ResultKind.TRAINING) {
-            return HtmlReport.fragment(document);
+            return HtmlReport.genericFragment(document);
         }
         ObjectNode f = document.fields();
         StringBuilder html = new StringBuilder();

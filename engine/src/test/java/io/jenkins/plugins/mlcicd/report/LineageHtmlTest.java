@@ -45,7 +45,7 @@ class LineageHtmlTest {
         f.putArray("data");
         f.put("command", "python3 train.py").put("exitCode", 2);
         f.putArray("logTail").add("Traceback").add("KeyError: 'amount' <b>");
-        String page = LineageHtml.page(training(f, Verdict.FAILED));
+        String page = HtmlReport.page(training(f, Verdict.FAILED));
         assertThat(page).startsWith("<!DOCTYPE html>").contains("No commit recorded: not a git working copy")
                 .contains("<pre class=\"mlcicd-log\">Traceback\nKeyError: &#39;amount&#39; &lt;b&gt;\n</pre>");
     }
