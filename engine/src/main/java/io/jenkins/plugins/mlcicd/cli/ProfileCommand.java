@@ -1,7 +1,40 @@
 package io.jenkins.plugins.mlcicd.cli;
 
+import io.jenkins.plugins.mlcicd.data.DataProfile;
+import io.jenkins.plugins.mlcicd.data.DataValidation;
+import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "profile", mixinStandardHelpOptions = true, description = "Write a column profile of a dataset (not built yet)")
-final class ProfileCommand extends UnbuiltCommand {
+@Command(name = "profile", mixinStandardHelpOptions = true,
+        description = "Write a column profile of a dataset: counts, nulls, NaN, range, mean, std, quantiles, distinct, top values, histogram.")
+final class ProfileCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataSourceOptions source;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the profile (JSON) to FILE; standard output when absent.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        DataProfile profile = new DataValidation().profile(source.source());
+        PrintWriter console = spec.commandLine().getOut();
+        if (out == null) {
+            console.print(profile.toJson());
+        } else {
+            ResultDocumentJson.writeAtomically(out, profile.toJson());
+            console.println("profiled " + profile.columns().size() + " columns of " + profile.rows() + " rows: " + out);
+        }
+        console.flush();
+        return 0;
+    }
 }

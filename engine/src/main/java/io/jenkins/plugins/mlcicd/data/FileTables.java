@@ -1,12 +1,26 @@
 package io.jenkins.plugins.mlcicd.data;
 
 import io.jenkins.plugins.mlcicd.input.BadInputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Files as SQL tables through embedded DuckDB: the one place that knows how a CSV, Parquet or
@@ -65,6 +79,169 @@ public final class FileTables {
             case PARQUET -> "read_parquet(" + literal + ")";
             case JSON_LINES -> "read_json(" + literal + ", format = 'newline_delimited')";
         };
+    }
+
+    /**
+     * Where DuckDB should read: the file itself, a glob, or for a directory the glob of all its files
+     * of the format of its first file. Fails with a clear message when a named file does not exist.
+     */
+    public static String location(Path path) {
+        String location = path.toString();
+        if (Files.isDirectory(path)) {
+            return directoryGlob(path);
+        }
+        if (!isGlob(location) && !Files.exists(path)) {
+            throw new BadInputException(location + ": file not found");
+        }
+        return location;
+    }
+
+    /** The files a location stands for, sorted; a glob that matches nothing is bad input. */
+    public static List<Path> files(Connection duckDb, String location) {
+        if (!isGlob(location)) {
+            return List.of(Path.of(location));
+        }
+        List<Path> files = new ArrayList<>();
+        try (Statement st = duckDb.createStatement();
+                ResultSet rs = st.executeQuery("SELECT file FROM glob(" + sqlString(location) + ") ORDER BY file")) {
+            while (rs.next()) {
+                files.add(Path.of(rs.getString(1)));
+            }
+        } catch (SQLException e) {
+            throw new BadInputException(location + ": cannot list files: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        if (files.isEmpty()) {
+            throw new BadInputException(location + ": no files match");
+        }
+        return files;
+    }
+
+    /**
+     * Scans CSV with an explicit dialect and every column as text, so that a value that does not fit
+     * the declared type is seen (and reported with its row), and a ragged row or broken quoting is an
+     * error with its line number rather than a re-guessed delimiter.
+     */
+    public static String csvScan(String location, CsvOptions options, List<String> columnNames, boolean withFileName) {
+        String columns = columnNames.stream()
+                .map(name -> sqlString(name) + ": 'VARCHAR'")
+                .collect(Collectors.joining(", ", "{", "}"));
+        return "read_csv(" + sqlString(location) + ", columns = " + columns
+                + ", header = " + options.header()
+                + ", auto_detect = false, strict_mode = true, null_padding = false"
+                + ", delim = " + sqlString(String.valueOf(options.delimiter()))
+                + ", quote = " + sqlString(String.valueOf(options.quote()))
+                + ", escape = " + sqlString(String.valueOf(options.quote()))
+                + (withFileName ? ", filename = true" : "") + ")";
+    }
+
+    /** What DuckDB's sniffer thinks the column types are (a guess, for profiles and inferred contracts). */
+    public static String csvSniffScan(String location, CsvOptions options) {
+        return "read_csv(" + sqlString(location) + ", header = " + options.header()
+                + ", delim = " + sqlString(String.valueOf(options.delimiter()))
+                + ", quote = " + sqlString(String.valueOf(options.quote())) + ", auto_detect = true)";
+    }
+
+    /** The Parquet or JSON Lines scan of a location, optionally with the source file of each row. */
+    public static String nativeScan(String location, boolean withFileName) {
+        String literal = sqlString(location);
+        String file = withFileName ? ", filename = true" : "";
+        return switch (Format.of(location)) {
+            case PARQUET -> "read_parquet(" + literal + file + ")";
+            case JSON_LINES -> "read_json(" + literal + ", format = 'newline_delimited'" + file + ")";
+            case CSV -> throw new IllegalArgumentException("CSV needs csvScan");
+        };
+    }
+
+    /**
+     * The column names of a CSV file: its first record (quotes honoured), or {@code column1…columnN}
+     * without a header. Empty files, bytes that are not UTF-8, empty and duplicate names are bad input.
+     */
+    public static List<String> csvHeader(Path file, CsvOptions options) {
+        List<String> fields = firstRecord(file, options);
+        if (!options.header()) {
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i <= fields.size(); i++) {
+                names.add("column" + i);
+            }
+            return names;
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            String name = fields.get(i);
+            if (name.isBlank()) {
+                throw new BadInputException(file + ": line 1: column " + (i + 1) + " of the header has no name");
+            }
+            Integer earlier = seen.put(name, i + 1);
+            if (earlier != null) {
+                throw new BadInputException(file + ": line 1: duplicate column name '" + name + "' (columns "
+                        + earlier + " and " + (i + 1) + ")");
+            }
+        }
+        return fields;
+    }
+
+    private static final int MAX_HEADER_CHARS = 1 << 20;
+
+    private static List<String> firstRecord(Path file, CsvOptions options) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            boolean any = false;
+            int read = 0;
+            int c;
+            while ((c = reader.read()) >= 0) {
+                if (read++ == 0 && c == '\uFEFF') {
+                    continue;
+                }
+                if (read > MAX_HEADER_CHARS) {
+                    throw new BadInputException(file + ": line 1: header longer than " + MAX_HEADER_CHARS + " characters");
+                }
+                any = true;
+                if (quoted) {
+                    if (c == options.quote()) {
+                        reader.mark(1);
+                        int next = reader.read();
+                        if (next == options.quote()) {
+                            field.append((char) c);
+                        } else {
+                            quoted = false;
+                            if (next >= 0) {
+                                reader.reset();
+                            }
+                        }
+                    } else {
+                        field.append((char) c);
+                    }
+                } else if (c == options.quote() && field.length() == 0) {
+                    quoted = true;
+                } else if (c == options.delimiter()) {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                } else if (c == '\n' || c == '\r') {
+                    break;
+                } else {
+                    field.append((char) c);
+                }
+            }
+            if (quoted) {
+                throw new BadInputException(file + ": line 1: unterminated quote in the first record");
+            }
+            if (!any) {
+                throw new BadInputException(file + ": file is empty (no header)");
+            }
+            fields.add(field.toString());
+            return fields;
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": file not found");
+        } catch (CharacterCodingException e) {
+            throw new BadInputException(file + ": line 1: not valid UTF-8");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
     }
 
     private static String directoryGlob(Path dir) {

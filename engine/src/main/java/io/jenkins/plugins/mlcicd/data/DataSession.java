@@ -1,0 +1,264 @@
+package io.jenkins.plugins.mlcicd.data;
+
+import io.jenkins.plugins.mlcicd.input.BadInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Opens datasets for one validation, profile or skew run and cleans up after it. Files are read once
+ * by DuckDB into a typed table of a temporary on-disk work database: later queries scan compact
+ * columns instead of re-parsing text, DuckDB's memory stays within its limit (it spills to disk),
+ * the Java heap holds aggregates only, and the table's row ids are the rows' order in the file.
+ * Database sources are never copied; their SQL runs in the database.
+ */
+public final class DataSession implements AutoCloseable {
+    /** Environment variable: DuckDB's memory limit (e.g. {@code 2GB}); 1GB by default. */
+    public static final String MEMORY_LIMIT_ENV = "MLCICD_DUCKDB_MEMORY_LIMIT";
+    /** Environment variable: DuckDB's worker threads; all processors by default. */
+    public static final String THREADS_ENV = "MLCICD_DUCKDB_THREADS";
+
+    private final Map<String, String> environment;
+    private final List<Connection> databases = new ArrayList<>();
+    private Path workDir;
+    private Connection duckDb;
+
+    public DataSession() {
+        this(System.getenv());
+    }
+
+    /** @param environment where JDBC credentials and DuckDB settings are looked up */
+    public DataSession(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Opens a dataset as table {@code alias}, typed as {@code plan} says. */
+    public DataTable open(DataSource source, String alias, TypePlan plan) {
+        if (source instanceof DataSource.Files files) {
+            return openFiles(files, alias, plan);
+        }
+        return openJdbc((DataSource.Jdbc) source, plan);
+    }
+
+    /** The embedded DuckDB work database (created on first use). */
+    public Connection duckDb() {
+        if (duckDb == null) {
+            try {
+                workDir = Files.createTempDirectory("mlcicd-data-");
+                duckDb = DriverManager.getConnection("jdbc:duckdb:" + workDir.resolve("work.duckdb"));
+                try (Statement st = duckDb.createStatement()) {
+                    st.execute("SET memory_limit = " + FileTables.sqlString(environment.getOrDefault(MEMORY_LIMIT_ENV, "1GB")));
+                    st.execute("SET temp_directory = " + FileTables.sqlString(workDir.resolve("spill").toString()));
+                    st.execute("SET preserve_insertion_order = true");
+                    String threads = environment.get(THREADS_ENV);
+                    if (threads != null) {
+                        st.execute("SET threads = " + Integer.parseInt(threads.strip()));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a temporary work directory: " + e.getMessage(), e);
+            } catch (SQLException | NumberFormatException e) {
+                throw new BadInputException("cannot start embedded DuckDB: " + e.getMessage().lines().findFirst().orElse(""), e);
+            }
+        }
+        return duckDb;
+    }
+
+    private DataTable openFiles(DataSource.Files source, String alias, TypePlan plan) {
+        Connection db = duckDb();
+        String location = FileTables.location(source.path());
+        List<Path> files = FileTables.files(db, location);
+        boolean several = files.size() > 1;
+        FileTables.Format format = FileTables.Format.of(location);
+        String describedAs = source.path().toString();
+        String scan;
+        List<SourceColumn> columns;
+        if (format == FileTables.Format.CSV) {
+            List<String> names = FileTables.csvHeader(files.get(0), source.csv());
+            for (Path other : files.subList(1, files.size())) {
+                if (!FileTables.csvHeader(other, source.csv()).equals(names)) {
+                    throw new BadInputException(other + ": header differs from " + files.get(0));
+                }
+            }
+            scan = FileTables.csvScan(location, source.csv(), names, several);
+            List<ColumnType> guessed = sniffTypes(db, location, source.csv(), names.size());
+            columns = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                columns.add(new SourceColumn(names.get(i), "VARCHAR", guessed.get(i), true));
+            }
+        } else {
+            scan = FileTables.nativeScan(location, several);
+            columns = describe(db, describedAs, scan, several);
+        }
+        Map<String, ColumnType> types = plan.plan(columns);
+        List<DataTable.Column> typed = new ArrayList<>();
+        StringBuilder select = new StringBuilder("SELECT ");
+        if (several) {
+            select.append("filename AS __file, ");
+        }
+        int index = 0;
+        for (SourceColumn column : columns) {
+            ColumnType type = types.get(column.name());
+            if (type == null) {
+                continue;
+            }
+            Expressions e = expressions(DuckDbDialect.INSTANCE, column, type);
+            String valueName = "__c" + index;
+            String invalidName = "__r" + index;
+            index++;
+            select.append(e.value()).append(" AS ").append(valueName).append(", ");
+            if (e.invalidText() != null) {
+                select.append(e.invalidText()).append(" AS ").append(invalidName).append(", ");
+            }
+            typed.add(new DataTable.Column(column.name(), type, valueName, e.invalidText() == null ? null : invalidName));
+        }
+        if (typed.isEmpty()) {
+            select.append("1 AS __none, ");
+        }
+        select.setLength(select.length() - 2);
+        select.append(" FROM ").append(scan);
+        String table = DuckDbDialect.INSTANCE.identifier(alias);
+        execute(db, describedAs, "CREATE OR REPLACE TABLE " + table + " AS " + select);
+        String sampleFrom = table;
+        String rowNumber = "(rowid + 1)";
+        if (several) {
+            String view = DuckDbDialect.INSTANCE.identifier(alias + "_rows");
+            execute(db, describedAs, "CREATE OR REPLACE VIEW " + view + " AS SELECT t.*, t.rowid - f.first_row + 1 AS __row"
+                    + " FROM " + table + " t JOIN (SELECT __file, min(rowid) AS first_row FROM " + table
+                    + " GROUP BY __file) f USING (__file)");
+            sampleFrom = view;
+            rowNumber = "__row";
+        }
+        return new DataTable(describedAs, db, DuckDbDialect.INSTANCE, table, sampleFrom,
+                columns.stream().map(SourceColumn::name).toList(), typed, rowNumber, several ? "__file" : null);
+    }
+
+    private DataTable openJdbc(DataSource.Jdbc source, TypePlan plan) {
+        Connection connection = JdbcTables.connect(source, environment);
+        databases.add(connection);
+        SqlDialect dialect = JdbcTables.dialectFor(source.url());
+        String from = JdbcTables.from(source, dialect);
+        List<SourceColumn> columns = JdbcTables.describe(connection, source.describe(), from);
+        Map<String, ColumnType> types = plan.plan(columns);
+        List<DataTable.Column> typed = new ArrayList<>();
+        for (SourceColumn column : columns) {
+            ColumnType type = types.get(column.name());
+            if (type != null) {
+                Expressions e = expressions(dialect, column, type);
+                typed.add(new DataTable.Column(column.name(), type, e.value(), e.invalidText()));
+            }
+        }
+        return new DataTable(source.describe(), connection, dialect, from, from,
+                columns.stream().map(SourceColumn::name).toList(), typed, null, null);
+    }
+
+    /** The typed value of a source column and the raw text of values that do not parse. */
+    record Expressions(String value, String invalidText) {
+    }
+
+    static Expressions expressions(SqlDialect dialect, SourceColumn column, ColumnType type) {
+        String raw = dialect.identifier(column.name());
+        if (!column.text() && compatible(column.inferred(), type)) {
+            String value = column.inferred() == type ? raw : "CAST(" + raw + " AS " + dialect.typeName(type) + ")";
+            return new Expressions(value, null);
+        }
+        String text = column.text() ? raw : dialect.toText(raw);
+        if (type == ColumnType.STRING) {
+            return new Expressions(text, null);
+        }
+        String value = dialect.parse(text, type);
+        return new Expressions(value, "CASE WHEN " + raw + " IS NOT NULL AND (" + value + ") IS NULL THEN " + text + " END");
+    }
+
+    private static boolean compatible(ColumnType source, ColumnType wanted) {
+        return source == wanted || source == ColumnType.INTEGER && wanted == ColumnType.DOUBLE
+                || source == ColumnType.DATE && wanted == ColumnType.TIMESTAMP;
+    }
+
+    private static List<ColumnType> sniffTypes(Connection db, String location, CsvOptions options, int count) {
+        List<ColumnType> types = new ArrayList<>();
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + FileTables.csvSniffScan(location, options))) {
+            while (rs.next()) {
+                types.add(ColumnType.fromSqlType(rs.getString("column_type")));
+            }
+        } catch (SQLException e) {
+            // The sniffer gave up (e.g. on a ragged file); the strict scan will report the real problem.
+            types.clear();
+        }
+        if (types.size() != count) {
+            types.clear();
+            for (int i = 0; i < count; i++) {
+                types.add(ColumnType.STRING);
+            }
+        }
+        return types;
+    }
+
+    private static List<SourceColumn> describe(Connection db, String source, String scan, boolean withFileName) {
+        List<SourceColumn> columns = new ArrayList<>();
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + scan)) {
+            while (rs.next()) {
+                String name = rs.getString("column_name");
+                if (withFileName && name.equals("filename")) {
+                    continue;
+                }
+                String type = rs.getString("column_type");
+                ColumnType inferred = ColumnType.fromSqlType(type);
+                boolean text = type.toUpperCase(Locale.ROOT).equals("VARCHAR");
+                columns.add(new SourceColumn(name, type, inferred, text));
+            }
+        } catch (SQLException e) {
+            throw DataErrors.describe(source, e);
+        }
+        return columns;
+    }
+
+    private static void execute(Connection db, String source, String sql) {
+        try (Statement st = db.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw DataErrors.describe(source, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Connection c : databases) {
+            closeQuietly(c);
+        }
+        databases.clear();
+        if (duckDb != null) {
+            closeQuietly(duckDb);
+            duckDb = null;
+        }
+        if (workDir != null) {
+            try (Stream<Path> paths = Files.walk(workDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // A leftover temporary directory is not worth failing a finished run for.
+            }
+            workDir = null;
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing after the work is done; nothing to recover
+        }
+    }
+}

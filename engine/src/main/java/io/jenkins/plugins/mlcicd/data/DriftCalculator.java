@@ -1,0 +1,314 @@
+package io.jenkins.plugins.mlcicd.data;
+
+import io.jenkins.plugins.mlcicd.data.ColumnProfile.Distribution;
+import io.jenkins.plugins.mlcicd.data.ColumnProfile.ValueCount;
+import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.stats.ChiSquare;
+import io.jenkins.plugins.mlcicd.stats.Distributions;
+import io.jenkins.plugins.mlcicd.stats.JensenShannon;
+import io.jenkins.plugins.mlcicd.stats.KolmogorovSmirnov;
+import io.jenkins.plugins.mlcicd.stats.Psi;
+import io.jenkins.plugins.mlcicd.stats.Wasserstein;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Drift of one column between a reference and the current data. Binned and categorical measures
+ * need only counts (from the reference profile and one GROUP BY or bin-count query on the current
+ * data); KS and Wasserstein walk the joint empirical CDF in SQL (a window over the distinct values),
+ * exactly when the reference data is at hand or stored exactly in its profile, else on the profile's
+ * 1001-point quantile sketch (then marked approximate). The statistics themselves come from {@code stats}.
+ */
+public final class DriftCalculator {
+    /** Evidently's switch from small-sample tests to distances. */
+    static final long SMALL_REFERENCE = 1000;
+    /** Up to this many distinct values a numeric column is compared as categories by default. */
+    static final int FEW_VALUES = 5;
+    private static final String OTHER = "(other)";
+
+    private DriftCalculator() {
+    }
+
+    /**
+     * Measures drift.
+     *
+     * @param rule      the contract's drift rule (method and threshold may be absent)
+     * @param reference the reference column
+     * @param current   the current table
+     * @param column    the column in {@code current}
+     * @return the result, or null when there is nothing to compare (no values on one side)
+     */
+    public static DriftResult measure(DataContract.DriftRule rule, ReferenceColumn reference, DataTable current,
+            DataTable.Column column) {
+        ColumnProfile ref = reference.profile();
+        boolean numeric = column.type().isNumeric() && ref.type().isNumeric();
+        if (!numeric && (column.type().isNumeric() != ref.type().isNumeric())) {
+            throw new BadInputException(column.name() + ": reference column is " + ref.type().id() + " but current is "
+                    + column.type().id() + ": drift cannot compare them");
+        }
+        long referenceCount = numeric ? ref.finiteCount() : ref.count();
+        Map<String, Object> details = new LinkedHashMap<>();
+        DriftMethod method = rule == null ? null : rule.method();
+        boolean categorical;
+        if (method == null) {
+            int values = distinctUpTo(reference, current, column, FEW_VALUES + 1, numeric);
+            boolean few = values <= FEW_VALUES;
+            boolean small = referenceCount <= SMALL_REFERENCE;
+            categorical = !numeric || few;
+            method = categorical ? (small ? DriftMethod.CHI_SQUARE : DriftMethod.JENSEN_SHANNON)
+                    : (small ? DriftMethod.KS : DriftMethod.WASSERSTEIN_NORMED);
+            details.put("methodChosenBy", "default: reference has " + referenceCount + " values"
+                    + (numeric ? ", " + (few ? "≤ " : "> ") + FEW_VALUES + " distinct" : ", categorical"));
+        } else {
+            if (!numeric && !method.appliesToCategorical()) {
+                throw new BadInputException(column.name() + ": drift method " + method.id() + " needs a numeric column");
+            }
+            categorical = !numeric || !method.appliesToNumeric();
+        }
+        double threshold = rule != null && rule.threshold() != null ? rule.threshold() : method.defaultThreshold();
+        if (Double.isNaN(threshold)) {
+            throw new BadInputException(column.name() + ": drift.threshold is required for method " + method.id());
+        }
+        details.put("referenceCount", referenceCount);
+        double value;
+        if (categorical) {
+            value = categorical(method, reference, current, column, numeric, details);
+        } else if (method == DriftMethod.PSI || method == DriftMethod.JENSEN_SHANNON) {
+            value = binned(method, ref, current, column, details);
+        } else {
+            value = ecdf(method, reference, current, column, details);
+        }
+        if (Double.isNaN(value)) {
+            return null;
+        }
+        return new DriftResult(method, value, threshold, method.drifted(value, threshold), details);
+    }
+
+    private static double categorical(DriftMethod method, ReferenceColumn reference, DataTable current,
+            DataTable.Column column, boolean numeric, Map<String, Object> details) {
+        Map<String, Long> ref = referenceCategories(reference, numeric);
+        Map<String, Long> cur = categoryCounts(current, column, numeric);
+        boolean referenceHasOther = ref.containsKey(OTHER);
+        List<String> keys = new ArrayList<>(ref.keySet());
+        Map<String, Long> merged = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> e : cur.entrySet()) {
+            String key = ref.containsKey(e.getKey()) || !referenceHasOther ? e.getKey() : OTHER;
+            merged.merge(key, e.getValue(), Long::sum);
+        }
+        for (String key : merged.keySet()) {
+            if (!ref.containsKey(key)) {
+                keys.add(key);
+            }
+        }
+        long[] r = new long[keys.size()];
+        long[] c = new long[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            r[i] = ref.getOrDefault(keys.get(i), 0L);
+            c[i] = merged.getOrDefault(keys.get(i), 0L);
+        }
+        long currentCount = sum(c);
+        details.put("currentCount", currentCount);
+        if (sum(r) == 0 || currentCount == 0) {
+            return Double.NaN;
+        }
+        List<Map<String, Object>> categories = new ArrayList<>();
+        for (int i = 0; i < keys.size() && i < 20; i++) {
+            categories.add(Map.of("value", keys.get(i), "reference", r[i], "current", c[i]));
+        }
+        details.put("categories", categories);
+        details.put("categoryCount", keys.size());
+        return switch (method) {
+            case L_INFINITY -> Distributions.lInfinity(Distributions.proportions(r), Distributions.proportions(c));
+            case JENSEN_SHANNON -> JensenShannon.distance(r, c);
+            case PSI -> Psi.ofCounts(r, c);
+            case CHI_SQUARE -> {
+                ChiSquare.Result chi = ChiSquare.twoSample(r, c);
+                details.put("statistic", chi.statistic());
+                details.put("dof", chi.dof());
+                yield chi.pValue();
+            }
+            default -> throw new IllegalStateException(method + " is not categorical");
+        };
+    }
+
+    private static double binned(DriftMethod method, ColumnProfile ref, DataTable current, DataTable.Column column,
+            Map<String, Object> details) {
+        if (ref.histogram() == null) {
+            return Double.NaN;
+        }
+        double[] edges = ref.histogram().edges();
+        long[] r = ref.histogram().counts();
+        long[] c = Profiler.histogram(current, column, edges);
+        details.put("currentCount", sum(c));
+        details.put("edges", edges);
+        details.put("referenceBins", r);
+        details.put("currentBins", c);
+        if (sum(r) == 0 || sum(c) == 0) {
+            return Double.NaN;
+        }
+        return method == DriftMethod.PSI ? Psi.ofCounts(r, c) : JensenShannon.distance(r, c);
+    }
+
+    private static double ecdf(DriftMethod method, ReferenceColumn reference, DataTable current, DataTable.Column column,
+            Map<String, Object> details) {
+        ColumnProfile ref = reference.profile();
+        SqlDialect d = current.dialect();
+        String referenceRelation;
+        double referenceWeight;
+        boolean approximate = false;
+        if (reference.hasData() && reference.table().dialect() == d && sameEngine(reference.table(), current)) {
+            referenceRelation = "SELECT v, 1 AS w FROM (SELECT " + SqlAggregates.finite(d, reference.column()) + " AS v FROM "
+                    + reference.table().from() + ") r WHERE v IS NOT NULL";
+            referenceWeight = ref.finiteCount();
+        } else {
+            Distribution dist = ref.distribution();
+            if (dist == null || dist.values() == null || dist.values().length == 0) {
+                return Double.NaN;
+            }
+            approximate = !Boolean.TRUE.equals(dist.exact());
+            List<String> rows = new ArrayList<>();
+            long weight = 0;
+            for (int i = 0; i < dist.values().length; i++) {
+                if (!Double.isFinite(dist.values()[i])) {
+                    return Double.NaN;
+                }
+                rows.add("SELECT " + d.number(dist.values()[i]) + " AS v, " + dist.counts()[i] + " AS w");
+                weight += dist.counts()[i];
+            }
+            referenceRelation = String.join(" UNION ALL ", rows);
+            referenceWeight = weight;
+        }
+        String currentValue = SqlAggregates.finite(d, column);
+        long currentCount = current.queryOne("SELECT COUNT(" + currentValue + ") FROM " + current.from(), rs -> rs.getLong(1));
+        details.put("currentCount", currentCount);
+        if (referenceWeight == 0 || currentCount == 0) {
+            return Double.NaN;
+        }
+        String sql = "WITH g AS (SELECT v, SUM(wa) AS wa, SUM(wb) AS wb FROM ("
+                + "SELECT v, w AS wa, 0 AS wb FROM (" + referenceRelation + ") ref"
+                + " UNION ALL SELECT v, 0 AS wa, 1 AS wb FROM (SELECT " + currentValue + " AS v FROM " + current.from()
+                + ") cur WHERE v IS NOT NULL) u GROUP BY v),"
+                + " c AS (SELECT v, CAST(SUM(wa) OVER w AS " + d.typeName(ColumnType.DOUBLE) + ") / " + referenceWeight + " AS fa,"
+                + " CAST(SUM(wb) OVER w AS " + d.typeName(ColumnType.DOUBLE) + ") / " + currentCount + " AS fb,"
+                + " LEAD(v) OVER (ORDER BY v) AS nv FROM g WINDOW w AS (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))"
+                + " SELECT MAX(ABS(fa - fb)), SUM(CASE WHEN nv IS NULL THEN 0 ELSE ABS(fa - fb) * (nv - v) END) FROM c";
+        double[] result = current.queryOne(sql, rs -> new double[] {rs.getDouble(1), rs.getDouble(2)});
+        if (approximate) {
+            details.put("approximate", "reference profile holds a 1001-point quantile sketch, not every value");
+        }
+        return switch (method) {
+            case KS -> {
+                KolmogorovSmirnov.Result ks = KolmogorovSmirnov.fromStatistic(ref.finiteCount(), currentCount, result[0]);
+                details.put("statistic", ks.statistic());
+                details.put("pValueMethod", ks.method().name().toLowerCase(java.util.Locale.ROOT));
+                yield ks.pValue();
+            }
+            case WASSERSTEIN -> result[1];
+            case WASSERSTEIN_NORMED -> {
+                details.put("wasserstein", result[1]);
+                details.put("referenceStd", ref.std());
+                yield Wasserstein.normed(result[1], ref.std() == null ? 0 : ref.std());
+            }
+            default -> throw new IllegalStateException(method + " is not ECDF-based");
+        };
+    }
+
+    private static boolean sameEngine(DataTable a, DataTable b) {
+        return a.sameConnection(b);
+    }
+
+    private static Map<String, Long> referenceCategories(ReferenceColumn reference, boolean numeric) {
+        if (reference.hasData()) {
+            return categoryCounts(reference.table(), reference.column(), numeric);
+        }
+        Distribution dist = reference.profile().distribution();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (dist == null) {
+            return counts;
+        }
+        if (dist.categories() != null) {
+            for (ValueCount vc : dist.categories()) {
+                counts.put(vc.value(), vc.count());
+            }
+            if (dist.otherCount() != null && dist.otherCount() > 0) {
+                counts.put(OTHER, dist.otherCount());
+            }
+        } else if (dist.values() != null) {
+            if (!Boolean.TRUE.equals(dist.exact())) {
+                throw new BadInputException(reference.profile().name()
+                        + ": the reference profile has no exact value counts to compare as categories");
+            }
+            for (int i = 0; i < dist.values().length; i++) {
+                counts.put(Double.toString(dist.values()[i]), dist.counts()[i]);
+            }
+        }
+        return counts;
+    }
+
+    /** Category → count, most frequent first; numbers keyed by their Java text so both sides agree. */
+    static Map<String, Long> categoryCounts(DataTable table, DataTable.Column column, boolean numeric) {
+        SqlDialect d = table.dialect();
+        String value = numeric ? SqlAggregates.finite(d, column) : column.value();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        int limit = Profiler.MAX_EXACT_VALUES;
+        List<Object[]> rows = new ArrayList<>();
+        table.query("SELECT " + (numeric ? "v" : d.toText("v")) + ", n FROM (SELECT " + value + " AS v, COUNT(*) AS n FROM "
+                + table.from() + " GROUP BY " + value + ") t WHERE v IS NOT NULL ORDER BY n DESC, 1 LIMIT " + (limit + 1),
+                rs -> rows.add(new Object[] {numeric ? Double.toString(rs.getDouble(1)) : rs.getString(1), rs.getLong(2)}));
+        long total = 0;
+        for (int i = 0; i < rows.size() && i < limit; i++) {
+            counts.put((String) rows.get(i)[0], (Long) rows.get(i)[1]);
+            total += (Long) rows.get(i)[1];
+        }
+        if (rows.size() > limit) {
+            long all = table.queryOne("SELECT COUNT(" + value + ") FROM " + table.from(), rs -> rs.getLong(1));
+            counts.put(OTHER, all - total);
+        }
+        return counts;
+    }
+
+    /** Distinct non-null values of reference and current together, counting up to {@code cap}. */
+    private static int distinctUpTo(ReferenceColumn reference, DataTable current, DataTable.Column column, int cap,
+            boolean numeric) {
+        Set<String> values = new HashSet<>();
+        SqlDialect d = current.dialect();
+        String value = numeric ? SqlAggregates.finite(d, column) : column.value();
+        current.query("SELECT DISTINCT " + (numeric ? "v" : d.toText("v")) + " FROM (SELECT " + value + " AS v FROM "
+                + current.from() + ") t WHERE v IS NOT NULL LIMIT " + cap,
+                rs -> values.add(numeric ? Double.toString(rs.getDouble(1)) : rs.getString(1)));
+        if (values.size() >= cap) {
+            return cap;
+        }
+        ColumnProfile ref = reference.profile();
+        if (ref.distinct() != null && ref.distinct() > 2L * cap) {
+            return cap;
+        }
+        Distribution dist = ref.distribution();
+        if (dist != null && dist.categories() != null) {
+            dist.categories().forEach(vc -> values.add(vc.value()));
+            if (dist.otherCount() != null && dist.otherCount() > 0) {
+                return cap;
+            }
+        } else if (dist != null && dist.values() != null) {
+            if (!Boolean.TRUE.equals(dist.exact())) {
+                return cap;
+            }
+            for (double v : dist.values()) {
+                values.add(Double.toString(v));
+            }
+        }
+        return Math.min(values.size(), cap);
+    }
+
+    private static long sum(long[] counts) {
+        long s = 0;
+        for (long c : counts) {
+            s += c;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,191 @@
+package io.jenkins.plugins.mlcicd.data;
+
+import io.jenkins.plugins.mlcicd.data.ColumnProfile.Distribution;
+import io.jenkins.plugins.mlcicd.data.ColumnProfile.Histogram;
+import io.jenkins.plugins.mlcicd.data.ColumnProfile.ValueCount;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes column profiles in SQL: one aggregate pass for counts, ranges, moments, quantiles and
+ * distinct estimates over all columns, then small per-column group-bys for top values and
+ * distributions. Only aggregates reach Java.
+ */
+public final class Profiler {
+    /** Quantile levels of a profile. */
+    public static final double[] QUANTILE_LEVELS = {0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99};
+    /** The deciles, edges of the 10 drift/histogram bins. */
+    public static final double[] DECILES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+    public static final int TOP = 20;
+    /** Up to this many distinct values a profile stores a column's exact distribution. */
+    public static final int MAX_EXACT_VALUES = 1000;
+    /** Otherwise it stores this many equally spaced quantiles (0, 0.001, …, 1). */
+    public static final int SKETCH_POINTS = 1001;
+
+    private Profiler() {
+    }
+
+    /** The profile of every typed column of {@code table}; histograms on the column's own deciles. */
+    public static DataProfile profile(DataTable table, Instant createdAt) {
+        Basics basics = basics(table);
+        List<ColumnProfile> columns = new ArrayList<>();
+        for (DataTable.Column column : table.columns()) {
+            ColumnBasics b = basics.columns().get(column.name());
+            Histogram histogram = null;
+            Distribution distribution;
+            if (column.type().isNumeric()) {
+                double[] edges = b.quantiles() == null ? null : Arrays.copyOfRange(b.quantiles(), 2, 11);
+                if (edges != null) {
+                    histogram = new Histogram(edges, histogram(table, column, edges));
+                }
+                distribution = numericDistribution(table, column, b.finite());
+            } else if (column.type().isTemporal()) {
+                distribution = null;
+            } else {
+                distribution = categories(table, column, MAX_EXACT_VALUES, b.count());
+            }
+            columns.add(new ColumnProfile(column.name(), column.type(), basics.rows(), b.count(), basics.rows() - b.count() - b.invalid(),
+                    b.invalid(), column.type().isNumeric() ? b.nan() : null, b.min(), b.max(), b.minText(), b.maxText(),
+                    b.mean(), b.std(), quantileMap(b.quantiles()), b.distinct(), top(table, column), histogram, distribution));
+        }
+        return new DataProfile(DataProfile.SCHEMA, table.source(), createdAt.toString(), basics.rows(), columns);
+    }
+
+    record ColumnBasics(long count, long invalid, long nan, long finite, Double min, Double max, String minText,
+            String maxText, Double mean, Double std, double[] quantiles, Long distinct) {
+    }
+
+    record Basics(long rows, Map<String, ColumnBasics> columns) {
+    }
+
+    /** The one aggregate pass over all typed columns. */
+    static Basics basics(DataTable table) {
+        SqlDialect d = table.dialect();
+        List<String> select = new ArrayList<>();
+        select.add("COUNT(*)");
+        for (DataTable.Column c : table.columns()) {
+            select.add("COUNT(" + c.value() + ")");
+            select.add(c.invalidText() == null ? "0" : "COUNT(" + c.invalidText() + ")");
+            select.add(d.approxDistinct(c.value()));
+            if (c.type().isNumeric()) {
+                String f = SqlAggregates.finite(d, c);
+                select.add(c.type() == ColumnType.DOUBLE ? SqlAggregates.countIf(d.isNaN(c.value())) : "0");
+                select.add("COUNT(" + f + ")");
+                select.add("MIN(" + f + ")");
+                select.add("MAX(" + f + ")");
+                select.add("AVG(" + f + ")");
+                select.add("STDDEV_POP(" + f + ")");
+                select.add(d.quantiles(f, QUANTILE_LEVELS));
+            } else {
+                select.add(d.toText("MIN(" + c.value() + ")"));
+                select.add(d.toText("MAX(" + c.value() + ")"));
+            }
+        }
+        String sql = "SELECT " + String.join(", ", select) + " FROM " + table.from();
+        return table.queryOne(sql, rs -> {
+            long rows = rs.getLong(1);
+            Map<String, ColumnBasics> columns = new LinkedHashMap<>();
+            int i = 2;
+            for (DataTable.Column c : table.columns()) {
+                long count = rs.getLong(i++);
+                long invalid = rs.getLong(i++);
+                long distinct = rs.getLong(i++);
+                if (c.type().isNumeric()) {
+                    long nan = rs.getLong(i++);
+                    long finite = rs.getLong(i++);
+                    Double min = SqlAggregates.nullableDouble(rs, i++);
+                    Double max = SqlAggregates.nullableDouble(rs, i++);
+                    Double mean = SqlAggregates.nullableDouble(rs, i++);
+                    Double std = SqlAggregates.nullableDouble(rs, i++);
+                    double[] quantiles = SqlAggregates.doubles(rs, i++);
+                    columns.put(c.name(), new ColumnBasics(count, invalid, nan, finite, min, max, null, null, mean, std,
+                            quantiles, distinct));
+                } else {
+                    String min = rs.getString(i++);
+                    String max = rs.getString(i++);
+                    columns.put(c.name(), new ColumnBasics(count, invalid, 0, count, null, null, min, max, null, null,
+                            null, distinct));
+                }
+            }
+            return new Basics(rows, columns);
+        });
+    }
+
+    /** Counts of a numeric column in the bins of {@code edges}. */
+    public static long[] histogram(DataTable table, DataTable.Column column, double[] edges) {
+        List<String> counts = SqlAggregates.binCounts(table.dialect(), SqlAggregates.finite(table.dialect(), column), edges);
+        return table.queryOne("SELECT " + String.join(", ", counts) + " FROM " + table.from(), rs -> {
+            long[] out = new long[counts.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = rs.getLong(i + 1);
+            }
+            return out;
+        });
+    }
+
+    /** The 20 most frequent values (ties by value) with counts. */
+    static List<ValueCount> top(DataTable table, DataTable.Column column) {
+        SqlDialect d = table.dialect();
+        List<ValueCount> top = new ArrayList<>();
+        table.query("SELECT " + d.toText(column.value()) + " AS v, COUNT(*) AS n FROM " + table.from()
+                + " WHERE " + column.value() + " IS NOT NULL GROUP BY " + column.value() + " ORDER BY n DESC, v LIMIT " + TOP,
+                rs -> top.add(new ValueCount(rs.getString(1), rs.getLong(2))));
+        return top;
+    }
+
+    /** Exact value counts when there are few distinct values, else a 1001-point quantile sketch. */
+    static Distribution numericDistribution(DataTable table, DataTable.Column column, long finite) {
+        if (finite == 0) {
+            return new Distribution(true, new double[0], new long[0], null, null);
+        }
+        String f = SqlAggregates.finite(table.dialect(), column);
+        List<double[]> rows = new ArrayList<>();
+        table.query("SELECT v, COUNT(*) FROM (SELECT " + f + " AS v FROM " + table.from() + ") t WHERE v IS NOT NULL"
+                + " GROUP BY v ORDER BY v LIMIT " + (MAX_EXACT_VALUES + 1),
+                rs -> rows.add(new double[] {rs.getDouble(1), rs.getLong(2)}));
+        if (rows.size() <= MAX_EXACT_VALUES) {
+            double[] values = new double[rows.size()];
+            long[] counts = new long[rows.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rows.get(i)[0];
+                counts[i] = (long) rows.get(i)[1];
+            }
+            return new Distribution(true, values, counts, null, null);
+        }
+        double[] levels = new double[SKETCH_POINTS];
+        for (int i = 0; i < SKETCH_POINTS; i++) {
+            levels[i] = i / (double) (SKETCH_POINTS - 1);
+        }
+        double[] sketch = table.queryOne("SELECT " + table.dialect().quantiles(f, levels) + " FROM " + table.from(),
+                rs -> SqlAggregates.doubles(rs, 1));
+        long[] ones = new long[sketch.length];
+        Arrays.fill(ones, 1);
+        return new Distribution(false, sketch, ones, null, null);
+    }
+
+    /** Category counts, the most frequent {@code limit} kept and the rest summed into otherCount. */
+    static Distribution categories(DataTable table, DataTable.Column column, int limit, long count) {
+        SqlDialect d = table.dialect();
+        List<ValueCount> categories = new ArrayList<>();
+        table.query("SELECT " + d.toText(column.value()) + " AS v, COUNT(*) AS n FROM " + table.from()
+                + " WHERE " + column.value() + " IS NOT NULL GROUP BY " + column.value() + " ORDER BY n DESC, v LIMIT " + limit,
+                rs -> categories.add(new ValueCount(rs.getString(1), rs.getLong(2))));
+        long kept = categories.stream().mapToLong(ValueCount::count).sum();
+        return new Distribution(null, null, null, categories, count - kept);
+    }
+
+    private static Map<String, Double> quantileMap(double[] quantiles) {
+        if (quantiles == null) {
+            return null;
+        }
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int i = 0; i < QUANTILE_LEVELS.length; i++) {
+            map.put(Double.toString(QUANTILE_LEVELS[i]), quantiles[i]);
+        }
+        return map;
+    }
+}
