@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,21 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  * An integration test (it starts JVMs): failsafe runs it.
  */
 class DataValidateEngineIT {
-    private static final String CONTRACT = """
-            dataset: transactions
-            rows: {min: 50}
-            columns:
-              - name: amount
-                type: double
-                nullable: false
-                min: 0
-                drift: {method: psi, threshold: 0.2}
-              - name: country
-                type: string
-                allowed: [US, DE, FR]
-                drift: {method: l_infinity, threshold: 0.3}
-            """;
-
     @TempDir
     static Path agent;
     static Path workspace;
@@ -72,19 +56,9 @@ class DataValidateEngineIT {
         classpath = wanted.stream().map(jar -> EngineCache.location(cache, jar).toString()).toList();
 
         Files.createDirectories(workspace.resolve("ml"));
-        Files.writeString(workspace.resolve("ml/contract.yaml"), CONTRACT, StandardCharsets.UTF_8);
-        writeData(workspace.resolve("train.csv"), 0, 100, new String[] {"US", "DE", "FR"}, 1);
-        writeData(workspace.resolve("shifted.csv"), 80, 400, new String[] {"US", "US", "XX"}, 2);
-    }
-
-    private static void writeData(Path file, double low, double high, String[] countries, long seed) throws IOException {
-        Random random = new Random(seed);
-        StringBuilder csv = new StringBuilder("amount,country\n");
-        for (int i = 0; i < 300; i++) {
-            csv.append(String.format(java.util.Locale.ROOT, "%.2f", low + random.nextDouble() * (high - low)))
-                    .append(',').append(countries[random.nextInt(countries.length)]).append('\n');
-        }
-        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        Files.writeString(workspace.resolve("ml/contract.yaml"), DataFixtures.CONTRACT, StandardCharsets.UTF_8);
+        Files.writeString(workspace.resolve("train.csv"), DataFixtures.TRAIN, StandardCharsets.UTF_8);
+        Files.writeString(workspace.resolve("shifted.csv"), DataFixtures.SHIFTED, StandardCharsets.UTF_8);
     }
 
     record Run(int exitCode, String stdout, String stderr, Path work) {
