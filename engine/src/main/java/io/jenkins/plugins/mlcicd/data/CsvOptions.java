@@ -17,6 +17,9 @@ public record CsvOptions(char delimiter, char quote, boolean header) {
         if (delimiter == quote) {
             throw new BadInputException("CSV delimiter and quote must differ");
         }
+        if (delimiter > 127 || quote > 127) {
+            throw new BadInputException("CSV delimiter and quote must be ASCII characters");
+        }
         if (delimiter == '\n' || delimiter == '\r' || quote == '\n' || quote == '\r') {
             throw new BadInputException("CSV delimiter and quote cannot be line breaks");
         }

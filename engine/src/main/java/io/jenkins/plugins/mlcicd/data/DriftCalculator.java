@@ -176,10 +176,11 @@ public final class DriftCalculator {
                 if (!Double.isFinite(dist.values()[i])) {
                     return Double.NaN;
                 }
-                rows.add("SELECT " + d.number(dist.values()[i]) + " AS v, " + dist.counts()[i] + " AS w");
+                rows.add("(" + d.number(dist.values()[i]) + ", " + dist.counts()[i] + ")");
                 weight += dist.counts()[i];
             }
-            referenceRelation = String.join(" UNION ALL ", rows);
+            // One flat VALUES list: a chain of UNION ALLs this long overflows the planner's stack.
+            referenceRelation = "SELECT v, w FROM (VALUES " + String.join(", ", rows) + ") AS stored(v, w)";
             referenceWeight = weight;
         }
         String currentValue = SqlAggregates.finite(d, column);

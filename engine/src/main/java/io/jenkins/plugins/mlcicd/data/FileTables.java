@@ -1,9 +1,7 @@
 package io.jenkins.plugins.mlcicd.data;
 
 import io.jenkins.plugins.mlcicd.input.BadInputException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -182,66 +180,79 @@ public final class FileTables {
 
     private static final int MAX_HEADER_CHARS = 1 << 20;
 
+    /**
+     * Splits the first record. Bytes are scanned up to the first line break outside quotes (delimiter
+     * and quote are ASCII, so this is safe in UTF-8) and only that record is decoded, so a bad byte in a
+     * later row is reported by the scan with its own line number.
+     */
     private static List<String> firstRecord(Path file, CsvOptions options) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
+        byte[] record;
+        try (var in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            var bytes = new java.io.ByteArrayOutputStream();
             boolean quoted = false;
-            boolean any = false;
-            int read = 0;
-            int c;
-            while ((c = reader.read()) >= 0) {
-                if (read++ == 0 && c == '\uFEFF') {
-                    continue;
-                }
-                if (read > MAX_HEADER_CHARS) {
-                    throw new BadInputException(file + ": line 1: header longer than " + MAX_HEADER_CHARS + " characters");
-                }
-                any = true;
-                if (quoted) {
-                    if (c == options.quote()) {
-                        reader.mark(1);
-                        int next = reader.read();
-                        if (next == options.quote()) {
-                            field.append((char) c);
-                        } else {
-                            quoted = false;
-                            if (next >= 0) {
-                                reader.reset();
-                            }
-                        }
-                    } else {
-                        field.append((char) c);
-                    }
-                } else if (c == options.quote() && field.length() == 0) {
-                    quoted = true;
-                } else if (c == options.delimiter()) {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\n' || c == '\r') {
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b == options.quote()) {
+                    quoted = !quoted;
+                } else if (!quoted && (b == '\n' || b == '\r')) {
                     break;
-                } else {
-                    field.append((char) c);
+                }
+                bytes.write(b);
+                if (bytes.size() > MAX_HEADER_CHARS) {
+                    throw new BadInputException(file + ": line 1: header longer than " + MAX_HEADER_CHARS + " bytes");
                 }
             }
-            if (quoted) {
-                throw new BadInputException(file + ": line 1: unterminated quote in the first record");
-            }
-            if (!any) {
+            if (b < 0 && bytes.size() == 0) {
                 throw new BadInputException(file + ": file is empty (no header)");
             }
-            fields.add(field.toString());
-            return fields;
+            record = bytes.toByteArray();
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": file not found");
-        } catch (CharacterCodingException e) {
-            throw new BadInputException(file + ": line 1: not valid UTF-8");
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
         }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(record)).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadInputException(file + ": line 1: not valid UTF-8");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == options.quote()) {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == options.quote()) {
+                        field.append(c);
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    field.append(c);
+                }
+            } else if (c == options.quote() && field.length() == 0) {
+                quoted = true;
+            } else if (c == options.delimiter()) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw new BadInputException(file + ": line 1: unterminated quote in the header");
+        }
+        fields.add(field.toString());
+        return fields;
     }
 
     private static String directoryGlob(Path dir) {
