@@ -186,6 +186,7 @@ public final class AgentEngine {
     @SuppressFBWarnings(value = {"EI_EXPOSE_REP", "EI_EXPOSE_REP2"}, justification = "sent over the channel and read once")
     record AgentFacts(ArrayList<EngineJar> missing, String root, String fileSeparator, String pathSeparator)
             implements Serializable {
+        private static final long serialVersionUID = 1L;
     }
 
     /** On the agent: which of the jars the cache lacks. */

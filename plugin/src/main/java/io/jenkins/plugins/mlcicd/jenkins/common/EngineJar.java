@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * @param size     its length in bytes
  */
 public record EngineJar(String fileName, String sha256, long size) implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*\\.jar");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 

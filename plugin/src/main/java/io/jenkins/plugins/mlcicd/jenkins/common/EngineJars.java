@@ -15,7 +15,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,27 +35,26 @@ import java.util.stream.Stream;
  * a jar with fixed timestamps, so that its digest only changes with its content.
  */
 public final class EngineJars {
-    /** The engine's runtime artifacts and one class file of each. */
-    public static final Map<String, String> MARKERS = markers();
+    /** One class file of an artifact the engine's CLI needs at run time. */
+    public record Marker(String artifact, String resource) {
+    }
+
+    /** The engine's runtime artifacts, in class path order. */
+    public static final List<Marker> MARKERS = List.of(
+            new Marker("ml-cicd-engine", "io/jenkins/plugins/mlcicd/cli/Main.class"),
+            new Marker("picocli", "picocli/CommandLine.class"),
+            new Marker("jackson-core", "com/fasterxml/jackson/core/JsonFactory.class"),
+            new Marker("jackson-databind", "com/fasterxml/jackson/databind/ObjectMapper.class"),
+            new Marker("jackson-annotations", "com/fasterxml/jackson/annotation/JsonProperty.class"),
+            new Marker("jackson-dataformat-yaml", "com/fasterxml/jackson/dataformat/yaml/YAMLFactory.class"),
+            new Marker("snakeyaml", "org/yaml/snakeyaml/Yaml.class"),
+            new Marker("duckdb_jdbc", "org/duckdb/DuckDBDriver.class"),
+            new Marker("postgresql", "org/postgresql/Driver.class"));
 
     /** Digests of files already hashed, by path, size and modification time: DuckDB's jar is large. */
     private static final Map<String, EngineJar> DIGESTS = new ConcurrentHashMap<>();
 
     private EngineJars() {
-    }
-
-    private static Map<String, String> markers() {
-        Map<String, String> markers = new LinkedHashMap<>();
-        markers.put("ml-cicd-engine", "io/jenkins/plugins/mlcicd/cli/Main.class");
-        markers.put("picocli", "picocli/CommandLine.class");
-        markers.put("jackson-core", "com/fasterxml/jackson/core/JsonFactory.class");
-        markers.put("jackson-databind", "com/fasterxml/jackson/databind/ObjectMapper.class");
-        markers.put("jackson-annotations", "com/fasterxml/jackson/annotation/JsonProperty.class");
-        markers.put("jackson-dataformat-yaml", "com/fasterxml/jackson/dataformat/yaml/YAMLFactory.class");
-        markers.put("snakeyaml", "org/yaml/snakeyaml/Yaml.class");
-        markers.put("duckdb_jdbc", "org/duckdb/DuckDBDriver.class");
-        markers.put("postgresql", "org/postgresql/Driver.class");
-        return Collections.unmodifiableMap(markers);
     }
 
     /** A jar on the controller and how the agent knows it. */
@@ -70,16 +68,17 @@ public final class EngineJars {
      */
     public static List<Located> locate(ClassLoader loader) {
         Map<Path, Located> found = new LinkedHashMap<>();
-        for (Map.Entry<String, String> marker : MARKERS.entrySet()) {
-            Path root = codeSource(loader, marker.getKey(), marker.getValue());
+        for (Marker marker : MARKERS) {
+            Path root = codeSource(loader, marker.artifact(), marker.resource());
             if (!found.containsKey(root)) {
-                found.put(root, new Located(root, describe(marker.getKey(), root)));
+                found.put(root, new Located(root, describe(marker.artifact(), root)));
             }
         }
         return new ArrayList<>(found.values());
     }
 
     /** The jar file or class directory that holds {@code resource}. */
+    @SuppressFBWarnings(value = "PATH_TRAVERSAL_IN", justification = "a URL of the plugin's own class path, not user input")
     static Path codeSource(ClassLoader loader, String artifact, String resource) {
         URL url = loader.getResource(resource);
         if (url == null) {

@@ -24,11 +24,15 @@ import org.kohsuke.stapler.verb.POST;
 public final class DataValidateBuilder extends MlBuilder {
     static final String DEFAULT_ID = "data";
     /** Every configurable field; each has a {@code help-<field>.html} next to this class's config.jelly. */
-    static final List<String> FIELDS = List.of("contract", "data", "reference", "id", "stopBuild", "unstableOnly");
+    static final List<String> FIELDS = List.of("contract", "data", "reference", "delimiter", "quote", "header",
+            "id", "stopBuild", "unstableOnly");
 
     private final String contract;
     private final String data;
     private String reference;
+    private String delimiter;
+    private String quote;
+    private boolean header = true;
 
     @DataBoundConstructor
     public DataValidateBuilder(String contract, String data) {
@@ -54,6 +58,36 @@ public final class DataValidateBuilder extends MlBuilder {
         this.reference = DataValidateRequest.trimmed(reference);
     }
 
+    public String getDelimiter() {
+        return delimiter;
+    }
+
+    /** The CSV field delimiter: one character, {@code \t} or {@code tab}; empty for {@code ,}. */
+    @DataBoundSetter
+    public void setDelimiter(String delimiter) {
+        this.delimiter = delimiter == null || delimiter.isEmpty() ? null : delimiter;
+    }
+
+    public String getQuote() {
+        return quote;
+    }
+
+    /** The CSV quote character; empty for {@code "}. */
+    @DataBoundSetter
+    public void setQuote(String quote) {
+        this.quote = quote == null || quote.isEmpty() ? null : quote;
+    }
+
+    public boolean isHeader() {
+        return header;
+    }
+
+    /** False when CSV files have no header row. */
+    @DataBoundSetter
+    public void setHeader(boolean header) {
+        this.header = header;
+    }
+
     @Override
     protected String functionName() {
         return DataValidateStep.FUNCTION_NAME;
@@ -67,7 +101,8 @@ public final class DataValidateBuilder extends MlBuilder {
     @Override
     protected void perform(BuildContext build, StepOptions options, ResultHandler handler) throws IOException, InterruptedException {
         EnvVars env = build.env();
-        DataValidateRequest request = new DataValidateRequest(expand(env, contract), expand(env, data), expand(env, reference));
+        DataValidateRequest request = new DataValidateRequest(expand(env, contract), expand(env, data), expand(env, reference),
+                new CsvFormat(delimiter, quote, header));
         DataValidateRunner.perform(build, options, request, handler);
     }
 

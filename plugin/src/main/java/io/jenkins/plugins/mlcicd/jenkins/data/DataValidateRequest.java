@@ -12,8 +12,9 @@ import java.util.List;
  * @param reference what drift is measured against: null (none: drift checks are inconclusive),
  *                  {@link #LAST_SUCCESSFUL} (the profile kept by an earlier build), or a workspace path of
  *                  reference data
+ * @param csv       how CSV data and CSV reference data are written
  */
-public record DataValidateRequest(String contract, String data, String reference) {
+public record DataValidateRequest(String contract, String data, String reference, CsvFormat csv) {
     /** The profile kept by the last earlier successful build of the job whose validation with the same id did not fail. */
     public static final String LAST_SUCCESSFUL = "lastSuccessful";
 
@@ -21,6 +22,11 @@ public record DataValidateRequest(String contract, String data, String reference
         contract = trimmed(contract);
         data = trimmed(data);
         reference = trimmed(reference);
+        csv = csv == null ? CsvFormat.DEFAULT : csv;
+    }
+
+    public DataValidateRequest(String contract, String data, String reference) {
+        this(contract, data, reference, CsvFormat.DEFAULT);
     }
 
     static String trimmed(String value) {
@@ -44,6 +50,7 @@ public record DataValidateRequest(String contract, String data, String reference
         if (data == null) {
             throw new BadInputException(functionName + ": data: required (workspace path of a CSV, Parquet or JSON Lines file, a directory or a glob)");
         }
+        csv.validated(functionName);
         return this;
     }
 
@@ -61,6 +68,7 @@ public record DataValidateRequest(String contract, String data, String reference
         } else if (referenceProfile != null) {
             args.add("--reference-profile=" + referenceProfile);
         }
+        args.addAll(csv.cliArguments());
         args.add("--profile-out=" + profileOut);
         return args;
     }

@@ -33,6 +33,9 @@ public final class DataValidateStep extends MlStep {
     private final String contract;
     private final String data;
     private String reference;
+    private String delimiter;
+    private String quote;
+    private boolean header = true;
 
     /**
      * @param contract workspace path of the data contract (YAML or JSON)
@@ -63,7 +66,37 @@ public final class DataValidateStep extends MlStep {
     }
 
     DataValidateRequest request() {
-        return new DataValidateRequest(contract, data, reference);
+        return new DataValidateRequest(contract, data, reference, new CsvFormat(delimiter, quote, header));
+    }
+
+    public String getDelimiter() {
+        return delimiter;
+    }
+
+    /** The CSV field delimiter: one character, {@code \t} or {@code tab}; empty for {@code ,}. */
+    @DataBoundSetter
+    public void setDelimiter(String delimiter) {
+        this.delimiter = delimiter == null || delimiter.isEmpty() ? null : delimiter;
+    }
+
+    public String getQuote() {
+        return quote;
+    }
+
+    /** The CSV quote character; empty for {@code "}. */
+    @DataBoundSetter
+    public void setQuote(String quote) {
+        this.quote = quote == null || quote.isEmpty() ? null : quote;
+    }
+
+    public boolean isHeader() {
+        return header;
+    }
+
+    /** False when CSV files have no header row. */
+    @DataBoundSetter
+    public void setHeader(boolean header) {
+        this.header = header;
     }
 
     @Override

@@ -43,7 +43,7 @@ class EngineJarsTest {
                 continue;
             }
             try (JarFile file = new JarFile(jar.file().toFile())) {
-                assertThat(EngineJars.MARKERS.values()).anyMatch(resource -> file.getEntry(resource) != null);
+                assertThat(EngineJars.MARKERS).anyMatch(marker -> file.getEntry(marker.resource()) != null);
             }
         }
     }

@@ -72,6 +72,9 @@ class DataValidateBuilderJenkinsTest {
         DataValidateBuilder validate = new DataValidateBuilder("ml/contract.yaml", "data/train.parquet");
         validate.setReference("lastSuccessful");
         validate.setId("train-data");
+        validate.setDelimiter("tab");
+        validate.setQuote("'");
+        validate.setHeader(false);
         validate.setStopBuild(true);
         validate.setUnstableOnly(true);
         project.getBuildersList().add(validate);

@@ -130,6 +130,20 @@ class DataValidateEngineIT {
     }
 
     @Test
+    void csvDialectReachesTheEngine() throws Exception {
+        Files.writeString(workspace.resolve("semicolons.csv"),
+                DataFixtures.TRAIN.replace(',', ';').replace("US", "'US'"), StandardCharsets.UTF_8);
+        DataValidateRequest request = new DataValidateRequest("ml/contract.yaml", "semicolons.csv", null, new CsvFormat(";", "'", true));
+
+        ResultDocument result = result(engine("semicolons", request.validated("mlDataValidate"), null));
+
+        assertThat(verdict(result, "rows")).isEqualTo(Verdict.PASSED);
+        assertThat(verdict(result, "amount.type")).isEqualTo(Verdict.PASSED);
+        assertThat(verdict(result, "country.allowed")).isEqualTo(Verdict.PASSED);
+        assertThat(verdict(result, "amount.drift")).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
     void badInputIsExitCodeTwoWithTheCliOneLineMessage() throws Exception {
         Run run = engine("bad", new DataValidateRequest("ml/missing.yaml", "train.csv", null), null);
 

@@ -65,6 +65,32 @@ class DataValidateStepTest {
     }
 
     @Test
+    void csvDialectIsPassedOnAndCheckedFirst() {
+        DataValidateStep step = new DataValidateStep("c.yaml", "d.tsv");
+        assertThat(step.isHeader()).isTrue();
+        step.setDelimiter("tab");
+        step.setQuote("'");
+        step.setHeader(false);
+        assertThat(step.request().csv()).isEqualTo(new CsvFormat("tab", "'", false));
+        assertThat(step.request().validated("mlDataValidate").cliArguments(null, "/p.json"))
+                .containsExactly("validate", "--contract=c.yaml", "--data=d.tsv", "--delimiter=tab", "--quote='", "--no-header",
+                        "--profile-out=/p.json");
+
+        step.setDelimiter("");
+        step.setQuote(null);
+        assertThat(step.request().csv()).isEqualTo(new CsvFormat(null, null, false));
+        assertThat(new DataValidateRequest("c.yaml", "d.csv", null).csv()).isEqualTo(CsvFormat.DEFAULT);
+        assertThat(CsvFormat.DEFAULT.cliArguments()).isEmpty();
+
+        assertThatThrownBy(() -> new CsvFormat(";;", null, true).validated("mlDataValidate"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("mlDataValidate: delimiter: expected a single character, was ';;'");
+        assertThatThrownBy(() -> new DataValidateRequest("c.yaml", "d.csv", null, new CsvFormat("'", "'", true)).validated("mlDataValidate"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("mlDataValidate: CSV delimiter and quote must differ");
+    }
+
+    @Test
     void contractAndDataAreRequired() {
         assertThatThrownBy(() -> new DataValidateRequest(" ", "d.csv", null).validated("mlDataValidate"))
                 .isInstanceOf(BadInputException.class)
