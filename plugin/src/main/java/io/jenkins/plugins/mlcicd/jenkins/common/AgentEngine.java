@@ -112,14 +112,22 @@ public final class AgentEngine {
 
         build.workspace().mkdirs();
         StreamTail stderr = new StreamTail(log, STDERR_TAIL);
-        int exitCode = build.launcher().launch()
-                .cmds(command)
-                .pwd(build.workspace())
-                .envs(build.env())
-                .stdout(build.listener())
-                .stderr(stderr)
-                .quiet(true)
-                .join();
+        int exitCode;
+        try {
+            exitCode = build.launcher().launch()
+                    .cmds(command)
+                    .pwd(build.workspace())
+                    .envs(build.env())
+                    .stdout(build.listener())
+                    .stderr(stderr)
+                    .quiet(true)
+                    .join();
+        } catch (IOException e) {
+            // typically "Cannot run program": no such java on the agent
+            throw new AbortException("cannot run the engine's JVM " + command.get(0) + " (from "
+                    + EngineCommand.javaSource(build.env()) + ") on the agent: " + e.getMessage()
+                    + "; set " + EngineCommand.JAVA_ENV + " or JAVA_HOME to a Java 17 or newer");
+        }
         stderr.flush();
 
         switch (EngineExit.of(exitCode)) {
