@@ -48,6 +48,36 @@ class EngineJarsTest {
         }
     }
 
+    /** A class loader that tells which classes it has loaded. */
+    private static final class Probe extends URLClassLoader {
+        Probe(URL[] urls) {
+            super(urls, ClassLoader.getPlatformClassLoader());
+        }
+
+        boolean loaded(String name) {
+            return findLoadedClass(name) != null;
+        }
+    }
+
+    @Test
+    void locatingTheJarsLoadsNoneOfTheirClasses() throws Exception {
+        List<EngineJars.Located> jars = EngineJars.locate(EngineJarsTest.class.getClassLoader());
+        URL[] urls = new URL[jars.size()];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = jars.get(i).file().toUri().toURL();
+        }
+        try (Probe probe = new Probe(urls)) {
+            assertThat(EngineJars.locate(probe)).hasSameSizeAs(jars);
+            for (String name : List.of("org.duckdb.DuckDBDriver", "org.postgresql.Driver", "picocli.CommandLine",
+                    "io.jenkins.plugins.mlcicd.cli.Main")) {
+                assertThat(probe.loaded(name)).as(name).isFalse();
+            }
+            // the probe does see a class once it is loaded (without initialising it: no native library)
+            Class.forName("org.duckdb.DuckDBDriver", false, probe);
+            assertThat(probe.loaded("org.duckdb.DuckDBDriver")).isTrue();
+        }
+    }
+
     @Test
     void aMissingArtifactIsNamed() {
         try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {

@@ -32,14 +32,14 @@ class DataValidateStepJenkinsTest {
                 new EnvironmentVariablesNodeProperty.Entry(EngineCommand.JAVA_ENV, java)));
     }
 
-    /** A pipeline that validates the data of its build number: TRAIN, or SHIFTED for the numbers given. */
+    /** A pipeline that validates the data of its build number: TRAIN, or SHIFTED for the numbers in the map (e.g. {@code [3: true]}). */
     private static WorkflowJob job(JenkinsRule r, String shiftedBuilds, String arguments) throws Exception {
         useThisJava(r);
         WorkflowJob job = r.jenkins.createProject(WorkflowJob.class, "p");
         job.setDefinition(new CpsFlowDefinition("""
                 node {
                   writeFile file: 'ml/contract.yaml', text: '''%s'''
-                  def shifted = %s.contains(currentBuild.number)
+                  def shifted = %s[currentBuild.number] == true
                   writeFile file: 'data/train.csv', text: shifted ? '''%s''' : '''%s'''
                   def result = mlDataValidate(%s)
                   echo "verdict=${result.verdict} kind=${result.kind} checks=${result.checks.size()}"
@@ -67,7 +67,7 @@ class DataValidateStepJenkinsTest {
 
     @Test
     void lastSuccessfulIsTheProfileOfTheLastGoodBuild(JenkinsRule r) throws Exception {
-        WorkflowJob job = job(r, "[3]",
+        WorkflowJob job = job(r, "[3: true]",
                 "contract: 'ml/contract.yaml', data: 'data/train.csv', reference: 'lastSuccessful', id: 'train-data'");
 
         // #1: no reference yet; the contract holds, drift cannot be measured; the engine's jars are copied once
@@ -108,7 +108,7 @@ class DataValidateStepJenkinsTest {
 
     @Test
     void referenceDataStopBuildAndUnstableOnly(JenkinsRule r) throws Exception {
-        WorkflowJob job = job(r, "[1, 2]", "contract: 'ml/contract.yaml', data: 'data/train.csv', reference: 'data/train.csv', "
+        WorkflowJob job = job(r, "[1: true, 2: true]", "contract: 'ml/contract.yaml', data: 'data/train.csv', reference: 'data/train.csv', "
                 + "unstableOnly: true");
         WorkflowRun unstable = r.buildAndAssertStatus(Result.UNSTABLE, job);
         r.assertLogContains("verdict=FAILED", unstable);
@@ -130,7 +130,7 @@ class DataValidateStepJenkinsTest {
 
     @Test
     void badInputIsTheEngineOneLineWithoutStackTrace(JenkinsRule r) throws Exception {
-        WorkflowJob job = job(r, "[]", "contract: 'ml/missing.yaml', data: 'data/train.csv'");
+        WorkflowJob job = job(r, "[:]", "contract: 'ml/missing.yaml', data: 'data/train.csv'");
 
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
 
