@@ -123,10 +123,10 @@ public final class AgentEngine {
                     .quiet(true)
                     .join();
         } catch (IOException e) {
-            // typically "Cannot run program": no such java on the agent
-            throw new AbortException("cannot run the engine's JVM " + command.get(0) + " (from "
-                    + EngineCommand.javaSource(build.env()) + ") on the agent: " + e.getMessage()
-                    + "; set " + EngineCommand.JAVA_ENV + " or JAVA_HOME to a Java 17 or newer");
+            // typically "Cannot run program": no such java on the agent; or the agent went away
+            throw new AbortException("the engine's JVM " + command.get(0) + " (from " + EngineCommand.javaSource(build.env())
+                    + ") failed on the agent: " + e.getMessage() + "; if it cannot be run, set " + EngineCommand.JAVA_ENV
+                    + " or JAVA_HOME to a Java 17 or newer");
         }
         stderr.flush();
 
