@@ -57,7 +57,12 @@ public final class EngineJars {
     private EngineJars() {
     }
 
-    /** A jar on the controller and how the agent knows it. */
+    /**
+     * A jar on the controller and how the agent knows it.
+     *
+     * @param file the jar file to copy (for a class directory, the jar it was packed into)
+     * @param jar  its name, digest and size
+     */
     public record Located(Path file, EngineJar jar) {
     }
 
@@ -71,7 +76,7 @@ public final class EngineJars {
         for (Marker marker : MARKERS) {
             Path root = codeSource(loader, marker.artifact(), marker.resource());
             if (!found.containsKey(root)) {
-                found.put(root, new Located(root, describe(marker.artifact(), root)));
+                found.put(root, describe(marker.artifact(), root));
             }
         }
         return new ArrayList<>(found.values());
@@ -106,13 +111,13 @@ public final class EngineJars {
         throw new IllegalStateException(artifact + " is loaded from " + url + ", which is neither a jar file nor a directory");
     }
 
-    private static EngineJar describe(String artifact, Path source) {
+    private static Located describe(String artifact, Path source) {
         try {
             if (Files.isDirectory(source)) {
                 Path packed = pack(source);
-                return digest(packed, artifact + "-classes.jar");
+                return new Located(packed, digest(packed, artifact + "-classes.jar"));
             }
-            return digest(source, source.getFileName().toString());
+            return new Located(source, digest(source, source.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
         }

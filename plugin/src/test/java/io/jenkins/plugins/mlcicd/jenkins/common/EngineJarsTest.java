@@ -116,6 +116,28 @@ class EngineJarsTest {
     }
 
     @Test
+    void aClassDirectoryIsLocatedAsThePackedJar() throws IOException {
+        Path classes = tmp.resolve("engine-classes");
+        Path marker = classes.resolve("io/jenkins/plugins/mlcicd/cli/Main.class");
+        Files.createDirectories(marker.getParent());
+        Files.writeString(marker, "not really a class", StandardCharsets.UTF_8);
+        List<URL> urls = new java.util.ArrayList<>(List.of(classes.toUri().toURL()));
+        for (EngineJars.Located jar : EngineJars.locate(EngineJarsTest.class.getClassLoader())) {
+            if (!jar.jar().fileName().startsWith("ml-cicd-engine")) {
+                urls.add(jar.file().toUri().toURL());
+            }
+        }
+        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), null)) {
+            EngineJars.Located engine = EngineJars.locate(loader).get(0);
+
+            assertThat(engine.jar().fileName()).isEqualTo("ml-cicd-engine-classes.jar");
+            assertThat(engine.file()).isRegularFile().isNotEqualTo(classes);
+            assertThat(engine.jar().size()).isEqualTo(Files.size(engine.file()));
+            assertThat(engine.jar().sha256()).isEqualTo(EngineJars.sha256(engine.file()));
+        }
+    }
+
+    @Test
     void sha256IsTheStandardOne() throws IOException {
         Path file = tmp.resolve("abc");
         Files.writeString(file, "abc", StandardCharsets.US_ASCII);
