@@ -103,14 +103,23 @@ public final class DataTable {
 
     /** Runs a query and hands each row to {@code handler}; engine errors become bad input naming the source. */
     public void query(String sql, RowHandler handler) {
+        long start = System.nanoTime();
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 handler.row(rs);
             }
         } catch (SQLException e) {
             throw DataErrors.describe(source, e);
+        } finally {
+            if (TRACE) {
+                System.err.printf("mlcicd-sql %6d ms  %s%n", (System.nanoTime() - start) / 1_000_000,
+                        sql.length() > 160 ? sql.substring(0, 160) + "…" : sql);
+            }
         }
     }
+
+    /** {@code MLCICD_TRACE_SQL=1} prints each query and its duration to stderr (for tuning). */
+    private static final boolean TRACE = System.getenv("MLCICD_TRACE_SQL") != null;
 
     /** Runs a query that returns exactly one row. */
     public <T> T queryOne(String sql, RowMapper<T> mapper) {

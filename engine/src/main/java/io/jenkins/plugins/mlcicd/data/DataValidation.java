@@ -58,13 +58,14 @@ public final class DataValidation {
             if (request.referenceData() != null) {
                 reference = session.open(request.referenceData(), "reference",
                         columns -> ValidationPlan.forContract(contract).plan(columns));
-                referenceProfile = Profiler.profile(reference, started);
+                referenceProfile = Profiler.profile(reference, started, false);
                 fields.put("reference", request.referenceData().describe());
             } else if (referenceProfile != null) {
                 fields.put("reference", "profile of " + referenceProfile.source() + " (" + referenceProfile.createdAt() + ")");
             }
             ArrayNode columns = fields.putArray("columns");
             List<DriftResult> drifts = new ArrayList<>();
+            Map<String, long[]> currentBins = currentHistograms(contract, current, referenceProfile);
             for (ColumnRule rule : contract.columns()) {
                 DataTable.Column column = current.column(rule.name());
                 if (column == null) {
@@ -75,7 +76,7 @@ public final class DataValidation {
                 col.put("type", column.type().id());
                 ColumnProfile refColumn = referenceProfile == null ? null : referenceProfile.column(rule.name());
                 if (refColumn != null) {
-                    addDistributions(col, refColumn, current, column);
+                    addDistributions(col, refColumn, current, column, currentBins.get(rule.name()));
                 }
                 if (rule.drift() == null || column.type().isTemporal()) {
                     continue;
@@ -90,7 +91,7 @@ public final class DataValidation {
                 } else {
                     DataTable.Column refData = reference == null ? null : reference.column(rule.name());
                     DriftResult result = DriftCalculator.measure(rule.drift(),
-                            new ReferenceColumn(refColumn, reference, refData), current, column);
+                            new ReferenceColumn(refColumn, reference, refData), current, column, currentBins.get(rule.name()));
                     drift = driftCheck(rule.name(), result);
                     if (result != null) {
                         drifts.add(result);
@@ -117,7 +118,23 @@ public final class DataValidation {
         }
     }
 
-    private static void addDistributions(ObjectNode col, ColumnProfile ref, DataTable current, DataTable.Column column) {
+    /** The current data's counts in the reference's bins for every numeric contract column, in one pass. */
+    private static Map<String, long[]> currentHistograms(DataContract contract, DataTable current, DataProfile reference) {
+        Map<DataTable.Column, double[]> edges = new LinkedHashMap<>();
+        if (reference != null) {
+            for (ColumnRule rule : contract.columns()) {
+                DataTable.Column column = current.column(rule.name());
+                ColumnProfile ref = reference.column(rule.name());
+                if (column != null && ref != null && column.type().isNumeric() && ref.type().isNumeric() && ref.histogram() != null) {
+                    edges.put(column, ref.histogram().edges());
+                }
+            }
+        }
+        return Profiler.histograms(current, edges);
+    }
+
+    private static void addDistributions(ObjectNode col, ColumnProfile ref, DataTable current, DataTable.Column column,
+            long[] currentBins) {
         if (column.type().isNumeric() && ref.histogram() != null && ref.type().isNumeric()) {
             ObjectNode h = col.putObject("histogram");
             ArrayNode edges = h.putArray("edges");
@@ -129,7 +146,7 @@ public final class DataValidation {
                 r.add(c);
             }
             ArrayNode c = h.putArray("current");
-            for (long n : Profiler.histogram(current, column, ref.histogram().edges())) {
+            for (long n : currentBins != null ? currentBins : Profiler.histogram(current, column, ref.histogram().edges())) {
                 c.add(n);
             }
         } else if (!column.type().isNumeric() && !column.type().isTemporal() && ref.distribution() != null

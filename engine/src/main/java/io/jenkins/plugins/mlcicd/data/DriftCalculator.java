@@ -44,6 +44,15 @@ public final class DriftCalculator {
      */
     public static DriftResult measure(DataContract.DriftRule rule, ReferenceColumn reference, DataTable current,
             DataTable.Column column) {
+        return measure(rule, reference, current, column, null);
+    }
+
+    /**
+     * As {@link #measure(DataContract.DriftRule, ReferenceColumn, DataTable, DataTable.Column)}, with the
+     * current column's counts in the reference's bins when they were already computed (null otherwise).
+     */
+    public static DriftResult measure(DataContract.DriftRule rule, ReferenceColumn reference, DataTable current,
+            DataTable.Column column, long[] currentBins) {
         ColumnProfile ref = reference.profile();
         boolean numeric = column.type().isNumeric() && ref.type().isNumeric();
         if (!numeric && (column.type().isNumeric() != ref.type().isNumeric())) {
@@ -78,7 +87,7 @@ public final class DriftCalculator {
         if (categorical) {
             value = categorical(method, reference, current, column, numeric, details);
         } else if (method == DriftMethod.PSI || method == DriftMethod.JENSEN_SHANNON) {
-            value = binned(method, ref, current, column, details);
+            value = binned(method, ref, current, column, currentBins, details);
         } else {
             value = ecdf(method, reference, current, column, details);
         }
@@ -136,13 +145,13 @@ public final class DriftCalculator {
     }
 
     private static double binned(DriftMethod method, ColumnProfile ref, DataTable current, DataTable.Column column,
-            Map<String, Object> details) {
+            long[] currentBins, Map<String, Object> details) {
         if (ref.histogram() == null) {
             return Double.NaN;
         }
         double[] edges = ref.histogram().edges();
         long[] r = ref.histogram().counts();
-        long[] c = Profiler.histogram(current, column, edges);
+        long[] c = currentBins != null && currentBins.length == r.length ? currentBins : Profiler.histogram(current, column, edges);
         details.put("currentCount", sum(c));
         details.put("edges", edges);
         details.put("referenceBins", r);
@@ -276,15 +285,8 @@ public final class DriftCalculator {
     private static int distinctUpTo(ReferenceColumn reference, DataTable current, DataTable.Column column, int cap,
             boolean numeric) {
         Set<String> values = new HashSet<>();
-        SqlDialect d = current.dialect();
-        String value = numeric ? SqlAggregates.finite(d, column) : column.value();
-        current.query("SELECT DISTINCT " + (numeric ? "v" : d.toText("v")) + " FROM (SELECT " + value + " AS v FROM "
-                + current.from() + ") t WHERE v IS NOT NULL LIMIT " + cap,
-                rs -> values.add(numeric ? Double.toString(rs.getDouble(1)) : rs.getString(1)));
-        if (values.size() >= cap) {
-            return cap;
-        }
         ColumnProfile ref = reference.profile();
+        // The reference decides most columns without touching the current data.
         if (ref.distinct() != null && ref.distinct() > 2L * cap) {
             return cap;
         }
@@ -301,8 +303,24 @@ public final class DriftCalculator {
             for (double v : dist.values()) {
                 values.add(Double.toString(v));
             }
+        } else if (reference.hasData()) {
+            addDistinct(values, reference.table(), reference.column(), cap, numeric);
+        } else {
+            return cap;
         }
+        if (values.size() >= cap) {
+            return cap;
+        }
+        addDistinct(values, current, column, cap, numeric);
         return Math.min(values.size(), cap);
+    }
+
+    private static void addDistinct(Set<String> values, DataTable table, DataTable.Column column, int cap, boolean numeric) {
+        SqlDialect d = table.dialect();
+        String value = numeric ? SqlAggregates.finite(d, column) : column.value();
+        table.query("SELECT DISTINCT " + (numeric ? "v" : d.toText("v")) + " FROM (SELECT " + value + " AS v FROM "
+                + table.from() + ") t WHERE v IS NOT NULL LIMIT " + (cap + 1),
+                rs -> values.add(numeric ? Double.toString(rs.getDouble(1)) : rs.getString(1)));
     }
 
     private static long sum(long[] counts) {
