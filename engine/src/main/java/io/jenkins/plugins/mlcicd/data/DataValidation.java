@@ -58,7 +58,8 @@ public final class DataValidation {
             if (request.referenceData() != null) {
                 reference = session.open(request.referenceData(), "reference",
                         columns -> ValidationPlan.forContract(contract).plan(columns));
-                referenceProfile = Profiler.profile(reference, started, false);
+                // The lean profile leaves ECDF measures to the reference table, readable only in the same engine.
+                referenceProfile = Profiler.profile(reference, started, !reference.sameConnection(current));
                 fields.put("reference", request.referenceData().describe());
             } else if (referenceProfile != null) {
                 fields.put("reference", "profile of " + referenceProfile.source() + " (" + referenceProfile.createdAt() + ")");

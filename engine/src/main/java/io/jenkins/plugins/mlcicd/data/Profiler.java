@@ -124,39 +124,22 @@ public final class Profiler {
         });
     }
 
-    /** Counts of a numeric column in the bins of {@code edges}. */
+    /** Counts of a numeric column in the bins of {@code edges}: a GROUP BY on the bin index. */
     public static long[] histogram(DataTable table, DataTable.Column column, double[] edges) {
-        List<String> counts = SqlAggregates.binCounts(table.dialect(), SqlAggregates.finite(table.dialect(), column), edges);
-        return table.queryOne("SELECT " + String.join(", ", counts) + " FROM " + table.from(), rs -> {
-            long[] out = new long[counts.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = rs.getLong(i + 1);
-            }
-            return out;
-        });
+        String bin = SqlAggregates.binIndex(table.dialect(), SqlAggregates.finite(table.dialect(), column), edges);
+        long[] out = new long[edges.length + 1];
+        table.query("SELECT b, COUNT(*) FROM (SELECT " + bin + " AS b FROM " + table.from() + ") t WHERE b IS NOT NULL GROUP BY b",
+                rs -> out[rs.getInt(1)] = rs.getLong(2));
+        return out;
     }
 
-    /** Counts of several numeric columns in their bins, in one pass over the table. */
+    /**
+     * Counts of several numeric columns in their bins. One GROUP BY per column: a columnar scan and a
+     * ten-group aggregate each, far cheaper than ten conditional counts per column in one pass.
+     */
     public static Map<String, long[]> histograms(DataTable table, Map<DataTable.Column, double[]> edges) {
-        List<String> select = new ArrayList<>();
-        List<Map.Entry<DataTable.Column, double[]>> entries = new ArrayList<>(edges.entrySet());
-        for (Map.Entry<DataTable.Column, double[]> e : entries) {
-            select.addAll(SqlAggregates.binCounts(table.dialect(), SqlAggregates.finite(table.dialect(), e.getKey()), e.getValue()));
-        }
         Map<String, long[]> out = new LinkedHashMap<>();
-        if (select.isEmpty()) {
-            return out;
-        }
-        table.query("SELECT " + String.join(", ", select) + " FROM " + table.from(), rs -> {
-            int i = 1;
-            for (Map.Entry<DataTable.Column, double[]> e : entries) {
-                long[] counts = new long[e.getValue().length + 1];
-                for (int j = 0; j < counts.length; j++) {
-                    counts[j] = rs.getLong(i++);
-                }
-                out.put(e.getKey().name(), counts);
-            }
-        });
+        edges.forEach((column, e) -> out.put(column.name(), histogram(table, column, e)));
         return out;
     }
 

@@ -3,8 +3,6 @@ package io.jenkins.plugins.mlcicd.data;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 
 /** SQL fragments the profiler, the validator and drift share, written once per concept. */
 final class SqlAggregates {
@@ -27,18 +25,15 @@ final class SqlAggregates {
     }
 
     /**
-     * COUNT expressions of the {@code edges.length + 1} bins of {@code value}: bin i holds the values
-     * with exactly i edges ≤ x (stats.Histograms' convention).
+     * The bin index of {@code value} on {@code edges} (number of edges ≤ x) as one CASE chain, evaluated
+     * once per row with early exit; NULL for a NULL value.
      */
-    static List<String> binCounts(SqlDialect dialect, String value, double[] edges) {
-        List<String> counts = new ArrayList<>();
-        for (int i = 0; i <= edges.length; i++) {
-            String low = i == 0 ? null : value + " >= " + dialect.number(edges[i - 1]);
-            String high = i == edges.length ? null : value + " < " + dialect.number(edges[i]);
-            String condition = low == null ? high : high == null ? low : low + " AND " + high;
-            counts.add(edges.length == 0 ? "COUNT(" + value + ")" : countIf(condition));
+    static String binIndex(SqlDialect dialect, String value, double[] edges) {
+        StringBuilder sql = new StringBuilder("CASE WHEN ").append(value).append(" IS NULL THEN NULL");
+        for (int i = 0; i < edges.length; i++) {
+            sql.append(" WHEN ").append(value).append(" < ").append(dialect.number(edges[i])).append(" THEN ").append(i);
         }
-        return counts;
+        return sql.append(" ELSE ").append(edges.length).append(" END").toString();
     }
 
     /** A SQL array/list column as doubles; null when the value is NULL. */
