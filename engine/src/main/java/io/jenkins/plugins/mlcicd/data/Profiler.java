@@ -126,9 +126,11 @@ public final class Profiler {
 
     /** Counts of a numeric column in the bins of {@code edges}: a GROUP BY on the bin index. */
     public static long[] histogram(DataTable table, DataTable.Column column, double[] edges) {
-        String bin = SqlAggregates.binIndex(table.dialect(), SqlAggregates.finite(table.dialect(), column), edges);
+        // The value is projected once below the CASE chain, which would otherwise re-evaluate it per WHEN.
+        String bin = SqlAggregates.binIndex(table.dialect(), "v", edges);
         long[] out = new long[edges.length + 1];
-        table.query("SELECT b, COUNT(*) FROM (SELECT " + bin + " AS b FROM " + table.from() + ") t WHERE b IS NOT NULL GROUP BY b",
+        table.query("SELECT b, COUNT(*) FROM (SELECT " + bin + " AS b FROM (SELECT "
+                + SqlAggregates.finite(table.dialect(), column) + " AS v FROM " + table.from() + ") s) t WHERE b IS NOT NULL GROUP BY b",
                 rs -> out[rs.getInt(1)] = rs.getLong(2));
         return out;
     }

@@ -25,8 +25,8 @@ final class SqlAggregates {
     }
 
     /**
-     * The bin index of {@code value} on {@code edges} (number of edges ≤ x) as one CASE chain, evaluated
-     * once per row with early exit; NULL for a NULL value.
+     * The bin index of {@code value} on {@code edges} (number of edges ≤ x) as one CASE chain with early
+     * exit (measured faster in DuckDB than a branch-free sum of comparisons); NULL for a NULL value.
      */
     static String binIndex(SqlDialect dialect, String value, double[] edges) {
         StringBuilder sql = new StringBuilder("CASE WHEN ").append(value).append(" IS NULL THEN NULL");
