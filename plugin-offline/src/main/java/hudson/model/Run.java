@@ -15,6 +15,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stand-in");
     }
 
+    public boolean isBuilding() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     @CheckForNull
     public RunT getPreviousBuild() {
         throw new UnsupportedOperationException("stand-in");

@@ -1,0 +1,221 @@
+package io.jenkins.plugins.mlcicd.jenkins.common;
+
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.model.Computer;
+import hudson.model.Node;
+import hudson.remoting.VirtualChannel;
+import hudson.slaves.WorkspaceList;
+import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.result.ResultDocument;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import jenkins.agents.ControllerToAgentFileCallable;
+
+/**
+ * Runs the engine's CLI on the build's agent, in a child JVM (DESIGN.md §4): heavy data work (DuckDB
+ * with its native code, large files) never runs in the controller, and the agent's heap and crashes
+ * stay the child's.
+ *
+ * <ol>
+ *   <li>The engine's jars ({@link EngineJars}: the plugin's own libraries and Jackson/SnakeYAML of the
+ *       plugins it depends on) are copied to the agent's cache ({@link EngineCache}), by content
+ *       digest, once per agent: {@code <node root>/caches/mlcicd-engine/<sha256>/<jar>}, or, when the
+ *       node's root is unknown, the same under the workspace's {@code @tmp} directory.</li>
+ *   <li>{@code java} ({@link EngineCommand}) runs {@code io.jenkins.plugins.mlcicd.cli.Main} with the
+ *       step's CLI arguments in the workspace, with the build's environment, its output in the build
+ *       log; its request files and result document live in a work directory under the workspace's
+ *       {@code @tmp} directory ({@link #workDirectory}), which the caller deletes.</li>
+ *   <li>The exit code is read as the CLI defines it ({@link EngineExit}): bad input fails the step
+ *       with the CLI's one-line message, a verdict's code yields the result document.</li>
+ * </ol>
+ */
+public final class AgentEngine {
+    /** The result document's name in the work directory. */
+    public static final String RESULT_FILE = "result.json";
+    /** How much of the JVM's standard error is kept to quote its last line. */
+    private static final int STDERR_TAIL = 16 * 1024;
+
+    private AgentEngine() {
+    }
+
+    /**
+     * A new, empty work directory for one engine run: {@code <workspace>@tmp/mlcicd/<name>-<random>}.
+     * Delete it with {@link #deleteQuietly} when done.
+     */
+    public static FilePath workDirectory(FilePath workspace, String name) throws IOException, InterruptedException {
+        FilePath tmp = WorkspaceList.tempDir(workspace);
+        if (tmp == null) {
+            throw new AbortException("the workspace " + workspace.getRemote() + " has no parent directory for its @tmp area");
+        }
+        FilePath dir = tmp.child("mlcicd").child(name + "-" + UUID.randomUUID().toString().substring(0, 8));
+        dir.mkdirs();
+        return dir;
+    }
+
+    /** Deletes a work directory; a failure is logged, not thrown: the step's result is what matters. */
+    public static void deleteQuietly(FilePath dir, PrintStream log, String prefix) throws InterruptedException {
+        try {
+            dir.deleteRecursive();
+        } catch (IOException e) {
+            log.println(prefix + "could not delete " + dir.getRemote() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Runs {@code mlcicd <arguments> --out <work dir>/result.json} on the agent and returns the result.
+     *
+     * @param prefix    what every log line of the step starts with
+     * @param workDir   from {@link #workDirectory}: the JVM's temporary directory and where the result goes
+     * @param arguments the CLI command and its options, without {@code --out}
+     * @throws BadInputException when the CLI refused its input (exit code 2), with its message
+     * @throws AbortException    when the JVM crashed or wrote no usable result
+     */
+    public static ResultDocument run(BuildContext build, String prefix, FilePath workDir, List<String> arguments)
+            throws IOException, InterruptedException {
+        PrintStream log = build.listener().getLogger();
+        List<EngineJars.Located> jars;
+        try {
+            jars = EngineJars.locate(AgentEngine.class.getClassLoader());
+        } catch (IllegalStateException e) {
+            throw new AbortException(e.getMessage());
+        }
+        List<EngineJar> wanted = jars.stream().map(EngineJars.Located::jar).toList();
+
+        FilePath cache = cacheRoot(build.workspace());
+        cache.mkdirs();
+        AgentFacts facts = cache.act(new Inspect(new ArrayList<>(wanted)));
+        for (EngineJars.Located jar : jars) {
+            if (facts.missing().contains(jar.jar())) {
+                copy(jar, cache, log, prefix);
+            }
+        }
+        List<String> classpath = wanted.stream()
+                .map(jar -> facts.root() + facts.fileSeparator() + jar.sha256() + facts.fileSeparator() + jar.fileName())
+                .toList();
+
+        FilePath result = workDir.child(RESULT_FILE);
+        List<String> cli = new ArrayList<>(arguments);
+        cli.add("--out=" + result.getRemote());
+        List<String> command = EngineCommand.build(build.env(), facts.fileSeparator(), facts.pathSeparator(), classpath,
+                workDir.getRemote(), cli);
+        log.println(prefix + "engine JVM on the agent: " + command.get(0) + " (from " + EngineCommand.javaSource(build.env())
+                + "), " + jars.size() + " jars from " + facts.root());
+        log.println(prefix + "mlcicd " + String.join(" ", cli));
+
+        build.workspace().mkdirs();
+        StreamTail stderr = new StreamTail(log, STDERR_TAIL);
+        int exitCode;
+        try {
+            exitCode = build.launcher().launch()
+                    .cmds(command)
+                    .pwd(build.workspace())
+                    .envs(build.env())
+                    .stdout(build.listener())
+                    .stderr(stderr)
+                    .quiet(true)
+                    .join();
+        } catch (IOException e) {
+            // typically "Cannot run program": no such java on the agent; or the agent went away
+            throw new AbortException("the engine's JVM " + command.get(0) + " (from " + EngineCommand.javaSource(build.env())
+                    + ") failed on the agent: " + e.getMessage() + "; if it cannot be run, set " + EngineCommand.JAVA_ENV
+                    + " or JAVA_HOME to a Java 17 or newer");
+        }
+        stderr.flush();
+
+        switch (EngineExit.of(exitCode)) {
+            case BAD_INPUT -> throw new BadInputException(EngineExit.badInputMessage(stderr.text()));
+            case CRASH -> throw new AbortException(crash(exitCode, stderr.text()));
+            default -> {
+                // a verdict's exit code: the result document must be there
+            }
+        }
+        if (!result.exists()) {
+            throw new AbortException(crash(exitCode, stderr.text()) + "; it wrote no result document");
+        }
+        String text = WorkspaceFiles.readText(workDir, RESULT_FILE, "engine result");
+        try {
+            return EngineResults.parse(RESULT_FILE, text, exitCode);
+        } catch (IllegalStateException | BadInputException e) {
+            throw new AbortException("the engine's result cannot be used: " + e.getMessage());
+        }
+    }
+
+    private static String crash(int exitCode, String stderr) {
+        String last = EngineExit.lastLine(stderr);
+        return "the engine's JVM ended with exit code " + exitCode
+                + (last == null ? "" : " (" + last + ")")
+                + "; see the build log. It needs Java 17 or newer: set " + EngineCommand.JAVA_ENV
+                + " or JAVA_HOME, and " + EngineCommand.JAVA_OPTS_ENV + " (e.g. -Xmx4g) for more memory";
+    }
+
+    /**
+     * {@code <node root>/caches/mlcicd-engine}, shared by every job on the node; the workspace's
+     * {@code @tmp} area when the node's root is not known (a node removed while the build runs).
+     */
+    static FilePath cacheRoot(FilePath workspace) throws AbortException {
+        Computer computer = workspace.toComputer();
+        Node node = computer == null ? null : computer.getNode();
+        FilePath root = node == null ? null : node.getRootPath();
+        if (root != null) {
+            return root.child("caches").child(EngineCache.DIRECTORY);
+        }
+        FilePath tmp = WorkspaceList.tempDir(workspace);
+        if (tmp == null) {
+            throw new AbortException("no place for the engine's jars on the agent: the workspace "
+                    + workspace.getRemote() + " has no parent directory");
+        }
+        return tmp.child(EngineCache.DIRECTORY);
+    }
+
+    private static void copy(EngineJars.Located jar, FilePath cache, PrintStream log, String prefix)
+            throws IOException, InterruptedException {
+        EngineJar engineJar = jar.jar();
+        FilePath directory = cache.child(engineJar.sha256());
+        directory.mkdirs();
+        String partName = EngineCache.partName(engineJar);
+        directory.child(partName).copyFrom(new FilePath(jar.file().toFile()));
+        cache.act(new Install(partName, engineJar));
+        log.println(prefix + "copied " + engineJar.fileName() + " ("
+                + String.format(Locale.ROOT, "%.1f MB", engineJar.size() / 1e6) + ") to the agent's cache");
+    }
+
+    /**
+     * What the agent says about its cache: the jars it lacks, the cache's absolute path, and its
+     * separators (the class path is built on the controller for the agent's OS).
+     */
+    @SuppressFBWarnings(value = {"EI_EXPOSE_REP", "EI_EXPOSE_REP2"}, justification = "sent over the channel and read once")
+    record AgentFacts(ArrayList<EngineJar> missing, String root, String fileSeparator, String pathSeparator)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** On the agent: which of the jars the cache lacks. */
+    @SuppressFBWarnings(value = {"EI_EXPOSE_REP", "EI_EXPOSE_REP2"}, justification = "sent over the channel and read once")
+    record Inspect(ArrayList<EngineJar> jars) implements ControllerToAgentFileCallable<AgentFacts> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public AgentFacts invoke(File root, VirtualChannel channel) throws IOException {
+            return new AgentFacts(new ArrayList<>(EngineCache.missing(root.toPath(), jars)), root.getAbsolutePath(),
+                    File.separator, File.pathSeparator);
+        }
+    }
+
+    /** On the agent: checks a copied jar's digest and moves it into place. */
+    record Install(String partName, EngineJar jar) implements ControllerToAgentFileCallable<String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String invoke(File root, VirtualChannel channel) throws IOException {
+            return EngineCache.install(root.toPath(), partName, jar).toString();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.jenkins.plugins.mlcicd.jenkins.data;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
+import io.jenkins.plugins.mlcicd.jenkins.common.FormChecks;
+import io.jenkins.plugins.mlcicd.jenkins.common.MlStep;
+import io.jenkins.plugins.mlcicd.jenkins.common.MlStepDescriptor;
+import io.jenkins.plugins.mlcicd.jenkins.common.MlStepExecution;
+import io.jenkins.plugins.mlcicd.jenkins.common.ResultHandler;
+import io.jenkins.plugins.mlcicd.jenkins.common.StepOptions;
+import io.jenkins.plugins.mlcicd.result.ResultDocument;
+import java.io.IOException;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code mlDataValidate(contract: 'ml/contract.yaml', data: 'data/train.parquet', reference: 'lastSuccessful')}:
+ * validates a dataset against a data contract and measures drift against a reference, on the agent;
+ * records the result and the data's profile with the build and returns the result document as a map.
+ */
+public final class DataValidateStep extends MlStep {
+    public static final String FUNCTION_NAME = "mlDataValidate";
+
+    private final String contract;
+    private final String data;
+    private String reference;
+    private String delimiter;
+    private String quote;
+    private boolean header = true;
+
+    /**
+     * @param contract workspace path of the data contract (YAML or JSON)
+     * @param data     workspace path of the data (CSV, Parquet, JSON Lines; a file, a directory or a glob)
+     */
+    @DataBoundConstructor
+    public DataValidateStep(String contract, String data) {
+        this.contract = contract;
+        this.data = data;
+    }
+
+    public String getContract() {
+        return contract;
+    }
+
+    public String getData() {
+        return data;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    /** Empty (none, the default), {@code lastSuccessful}, or a workspace path of reference data. */
+    @DataBoundSetter
+    public void setReference(String reference) {
+        this.reference = DataValidateRequest.trimmed(reference);
+    }
+
+    DataValidateRequest request() {
+        return new DataValidateRequest(contract, data, reference, new CsvFormat(delimiter, quote, header));
+    }
+
+    public String getDelimiter() {
+        return delimiter;
+    }
+
+    /** The CSV field delimiter: one character, {@code \t} or {@code tab}; empty for {@code ,}. */
+    @DataBoundSetter
+    public void setDelimiter(String delimiter) {
+        this.delimiter = delimiter == null || delimiter.isEmpty() ? null : delimiter;
+    }
+
+    public String getQuote() {
+        return quote;
+    }
+
+    /** The CSV quote character; empty for {@code "}. */
+    @DataBoundSetter
+    public void setQuote(String quote) {
+        this.quote = quote == null || quote.isEmpty() ? null : quote;
+    }
+
+    public boolean isHeader() {
+        return header;
+    }
+
+    /** False when CSV files have no header row. */
+    @DataBoundSetter
+    public void setHeader(boolean header) {
+        this.header = header;
+    }
+
+    @Override
+    protected String functionName() {
+        return FUNCTION_NAME;
+    }
+
+    @Override
+    protected String defaultId() {
+        return DataValidateBuilder.DEFAULT_ID;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, options(), request());
+    }
+
+    /** Runs {@link DataValidateRunner} off the CPS thread; the engine's JVM is joined there. */
+    static final class Execution extends MlStepExecution {
+        private static final long serialVersionUID = 1L;
+
+        // Not serialized: a synchronous execution does not survive a restart, it fails and says so.
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "only used while the step runs")
+        private final transient StepOptions options;
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "only used while the step runs")
+        private final transient DataValidateRequest request;
+
+        Execution(StepContext context, StepOptions options, DataValidateRequest request) {
+            super(context);
+            this.options = options;
+            this.request = request;
+        }
+
+        @Override
+        protected ResultDocument perform(BuildContext build, ResultHandler handler) throws IOException, InterruptedException {
+            return DataValidateRunner.perform(build, options, request, handler);
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends MlStepDescriptor {
+        public DescriptorImpl() {
+            super(DataValidateBuilder.class, DataValidateBuilder.FIELDS.toArray(String[]::new));
+        }
+
+        @Override
+        public String getFunctionName() {
+            return FUNCTION_NAME;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "ML data validation: check a dataset against a data contract and for drift";
+        }
+
+        @POST
+        public FormValidation doCheckContract(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.checkRequired(item, value, "A data contract");
+        }
+
+        @POST
+        public FormValidation doCheckData(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.checkRequired(item, value, "The data");
+        }
+    }
+}
