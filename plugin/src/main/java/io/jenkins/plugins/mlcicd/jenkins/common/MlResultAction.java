@@ -2,7 +2,6 @@ package io.jenkins.plugins.mlcicd.jenkins.common;
 
 import hudson.model.Action;
 import hudson.model.Run;
-import io.jenkins.plugins.mlcicd.report.HtmlReport;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.ResultKind;
 import io.jenkins.plugins.mlcicd.result.Verdict;
@@ -78,14 +77,6 @@ public abstract class MlResultAction implements RunAction2, SimpleBuildStep.Last
     /** How many checks the summary does not list. */
     public int getOtherCheckCount() {
         return checkCount - keyChecks.size();
-    }
-
-    /**
-     * The report HTML of the action's page, made by the engine from the stored document: escaped, classes
-     * only, no script and no style attribute. The generic checks table by default.
-     */
-    protected String renderReport(ResultDocument document) {
-        return HtmlReport.fragment(document);
     }
 
     /** Lines shown above the report on the action's page; none by default. */

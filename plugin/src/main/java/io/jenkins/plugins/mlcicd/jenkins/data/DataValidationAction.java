@@ -3,7 +3,6 @@ package io.jenkins.plugins.mlcicd.jenkins.data;
 import hudson.model.Run;
 import io.jenkins.plugins.mlcicd.jenkins.common.Fact;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlResultAction;
-import io.jenkins.plugins.mlcicd.report.DataValidationHtml;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.ResultKind;
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import java.util.List;
 /**
  * One {@code mlDataValidate} invocation on the build page. Its page shows the checks, the offending
  * values and, per column, the current against the reference distribution as SVG (the engine's
- * {@link DataValidationHtml}, rendered from the stored result document). Besides the result, the
+ * {@code DataValidationHtml}, rendered from the stored result document). Besides the result, the
  * build keeps the validated data's profile ({@link DataReference#PROFILE_FILE}): a later build with
  * {@code reference: 'lastSuccessful'} measures drift against it without the old data.
  */
@@ -42,11 +41,6 @@ public final class DataValidationAction extends MlResultAction {
     @Override
     protected String title() {
         return "ML data validation";
-    }
-
-    @Override
-    protected String renderReport(ResultDocument document) {
-        return DataValidationHtml.fragment(document);
     }
 
     public String getData() {

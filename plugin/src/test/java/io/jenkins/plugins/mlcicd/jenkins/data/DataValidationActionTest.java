@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.mlcicd.input.Json;
 import io.jenkins.plugins.mlcicd.jenkins.common.Fact;
+import io.jenkins.plugins.mlcicd.jenkins.common.ResultPage;
 import io.jenkins.plugins.mlcicd.result.Check;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.ResultKind;
@@ -36,7 +37,7 @@ class DataValidationActionTest {
         DataValidationAction action = new DataValidationAction("train", document(),
                 new DataValidateRequest("ml/c.yaml", "d.csv", "lastSuccessful"), null);
 
-        String html = action.renderReport(action.getResultDocument());
+        String html = new ResultPage(action).getReportHtml();
 
         assertThat(html).contains("mlcicd-checks", "<svg", "<rect", "&lt;script&gt;amount&lt;/script&gt;.drift");
         assertThat(html).doesNotContain("<script", "style=", "javascript:");
