@@ -1,0 +1,77 @@
+package io.jenkins.plugins.mlcicd.cli;
+
+import io.jenkins.plugins.mlcicd.registry.FileModelRegistry;
+import io.jenkins.plugins.mlcicd.registry.MlflowModelRegistry;
+import io.jenkins.plugins.mlcicd.registry.ModelRegistry;
+import io.jenkins.plugins.mlcicd.registry.RegistryException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * Which registry to use: {@code --registry DIR} (file registry) or {@code --mlflow URL}. The MLflow
+ * token is read from an environment variable, never from an argument (arguments show in {@code ps}).
+ */
+final class RegistryOptions {
+    static final String DEFAULT_TOKEN_ENV = "MLFLOW_TRACKING_TOKEN";
+
+    static final class Location {
+        @Option(names = "--registry", paramLabel = "DIR", description = "File registry directory (local or shared).")
+        Path directory;
+
+        @Option(names = "--mlflow", paramLabel = "URL", description = "MLflow tracking server, e.g. https://mlflow.example.com.")
+        String mlflow;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Location location;
+
+    @Option(names = "--token-env", paramLabel = "VAR", defaultValue = DEFAULT_TOKEN_ENV,
+            description = "Environment variable holding the MLflow bearer token (default: ${DEFAULT-VALUE}).")
+    String tokenEnv;
+
+    boolean isSet() {
+        return location != null;
+    }
+
+    ModelRegistry open() {
+        if (location == null) {
+            throw new RegistryException(RegistryException.Kind.INVALID, "no registry: give --registry DIR or --mlflow URL");
+        }
+        if (location.directory != null) {
+            return new FileModelRegistry(location.directory);
+        }
+        URI uri;
+        try {
+            uri = new URI(location.mlflow);
+        } catch (URISyntaxException e) {
+            throw new RegistryException(RegistryException.Kind.INVALID, "--mlflow: '" + location.mlflow + "' is not a URL: " + e.getReason());
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new RegistryException(RegistryException.Kind.INVALID, "--mlflow: '" + location.mlflow + "' is not an http(s) URL");
+        }
+        String variable = tokenEnv;
+        return new MlflowModelRegistry(uri, () -> System.getenv(variable));
+    }
+
+    /** Prints a registry failure as one line (with a hint for authentication) and returns exit code 2. */
+    int fail(PrintWriter err, RegistryException e) {
+        String hint = e.kind() == RegistryException.Kind.AUTH && location != null && location.mlflow != null
+                ? " (the token is read from $" + tokenEnv + (System.getenv(tokenEnv) == null ? ", which is not set)" : ")")
+                : "";
+        err.println("mlcicd: " + e.getMessage() + hint);
+        err.flush();
+        return Main.EXIT_BAD_INPUT;
+    }
+
+    static String defaultActor() {
+        String user = System.getenv("BUILD_USER_ID");
+        if (user == null || user.isBlank()) {
+            user = System.getProperty("user.name", "unknown");
+        }
+        return user;
+    }
+}

@@ -1,0 +1,37 @@
+package io.jenkins.plugins.mlcicd.registry;
+
+import java.util.regex.Pattern;
+
+/**
+ * Names the registries accept. Model names become directory names in the file registry, so they
+ * are restricted to a portable, traversal-free set; aliases follow MLflow's rule that {@code latest}
+ * and {@code v<digits>} are reserved (they would shadow version references).
+ */
+public final class RegistryNames {
+    private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final Pattern ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,63}");
+    private static final Pattern RESERVED_ALIAS = Pattern.compile("(?i)latest|v\\d+");
+
+    private RegistryNames() {
+    }
+
+    public static String requireModelName(String name) {
+        if (name == null || !MODEL.matcher(name).matches() || name.contains("..")) {
+            throw new RegistryException(RegistryException.Kind.INVALID, "model name '" + name
+                    + "' is invalid: use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        return name;
+    }
+
+    public static String requireAlias(String alias) {
+        if (alias == null || !ALIAS.matcher(alias).matches()) {
+            throw new RegistryException(RegistryException.Kind.INVALID, "alias '" + alias
+                    + "' is invalid: use 1-64 letters, digits, '_' or '-', starting with a letter or '_'");
+        }
+        if (RESERVED_ALIAS.matcher(alias).matches()) {
+            throw new RegistryException(RegistryException.Kind.INVALID, "alias '" + alias
+                    + "' is reserved ('latest' and 'v<number>' refer to versions)");
+        }
+        return alias;
+    }
+}
