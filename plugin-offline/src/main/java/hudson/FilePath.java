@@ -2,10 +2,13 @@ package hudson;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Computer;
+import hudson.remoting.VirtualChannel;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import org.jenkinsci.remoting.RoleSensitive;
 
 /**
  * Stand-in of jenkins-core {@code hudson.FilePath} (real: implements SerializableOnlyOverRemoting,
@@ -19,6 +22,31 @@ public final class FilePath implements Serializable {
     }
 
     public FilePath(@NonNull FilePath base, @NonNull String rel) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public void copyFrom(FilePath src) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public interface FileCallable<T> extends Serializable, RoleSensitive {
+        T invoke(File f, VirtualChannel channel) throws IOException, InterruptedException;
+    }
+
+    public <T> T act(final FileCallable<T> callable) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @CheckForNull
+    public Computer toComputer() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public void mkdirs() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public void deleteRecursive() throws IOException, InterruptedException {
         throw new UnsupportedOperationException("stand-in");
     }
 
@@ -40,6 +68,10 @@ public final class FilePath implements Serializable {
     }
 
     public InputStream read() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public void copyTo(FilePath target) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("stand-in");
     }
 

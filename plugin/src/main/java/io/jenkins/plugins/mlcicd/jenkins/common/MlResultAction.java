@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlcicd.jenkins.common;
 
 import hudson.model.Action;
 import hudson.model.Run;
+import io.jenkins.plugins.mlcicd.report.HtmlReport;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.ResultKind;
 import io.jenkins.plugins.mlcicd.result.Verdict;
@@ -77,6 +78,11 @@ public abstract class MlResultAction implements RunAction2, SimpleBuildStep.Last
     /** How many checks the summary does not list. */
     public int getOtherCheckCount() {
         return checkCount - keyChecks.size();
+    }
+
+    /** The report's HTML (escaped, classes only); the engine's generic report unless a kind has its own. */
+    public String renderReport(ResultDocument document) {
+        return HtmlReport.fragment(document);
     }
 
     /** Lines shown above the report on the action's page; none by default. */
