@@ -24,8 +24,8 @@ public final class ModelsAction implements Action {
     static final int MAX_BUILDS = 100;
 
     private final Job<?, ?> job;
-    private transient ModelHistory history;
-    private transient String registryProblem;
+    private ModelHistory history;
+    private String registryProblem;
 
     public ModelsAction(Job<?, ?> job) {
         this.job = job;

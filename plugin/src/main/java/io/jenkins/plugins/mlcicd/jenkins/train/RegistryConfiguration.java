@@ -30,7 +30,7 @@ import org.kohsuke.stapler.verb.POST;
  */
 @Extension
 @Symbol("mlcicd")
-public class RegistryConfiguration extends GlobalConfiguration {
+public final class RegistryConfiguration extends GlobalConfiguration {
     private String registryType = RegistrySettings.NONE;
     private String filePath;
     private String mlflowUrl;

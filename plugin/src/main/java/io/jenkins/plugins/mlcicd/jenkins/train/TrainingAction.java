@@ -101,7 +101,7 @@ public final class TrainingAction extends MlResultAction {
 
     /** Up to {@link #KEPT_METRICS} metrics, in the trainer's order. */
     public Map<String, Double> getMetrics() {
-        return metrics == null ? Map.of() : metrics;
+        return metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(metrics);
     }
 
     @Override
