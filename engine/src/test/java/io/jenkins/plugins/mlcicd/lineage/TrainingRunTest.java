@@ -31,6 +31,13 @@ class TrainingRunTest {
     private static final CodeVersion CODE = new CodeVersion("0123456789abcdef0123456789abcdef01234567", "main", false,
             "https://git.example.com/fraud.git", "scm", null);
 
+    private static final Map<String, String> PARAMS = new java.util.LinkedHashMap<>();
+
+    static {
+        PARAMS.put("lr", "0.1"); // insertion order is what the record must keep
+        PARAMS.put("epochs", "10");
+    }
+
     /** An executor that "trains" by writing the given files, prints a line, and exits with the given code. */
     private static CommandExecutor trainer(int exitCode, Map<String, String> writes) {
         return (command, out, err, tail) -> {
@@ -51,7 +58,7 @@ class TrainingRunTest {
 
     private TrainingRequest request(List<String> data, Map<String, String> dataIds) {
         return new TrainingRequest(new TrainingCommand("python3 train.py --out out", false, work, Map.of(), null),
-                "out/model.bin", "out/metrics.json", data, dataIds, Map.of("lr", "0.1", "epochs", "10"), "/nonexistent/python", CODE);
+                "out/model.bin", "out/metrics.json", data, dataIds, PARAMS, "/nonexistent/python", CODE);
     }
 
     private ResultDocument run(CommandExecutor executor, TrainingRequest request) throws InterruptedException {

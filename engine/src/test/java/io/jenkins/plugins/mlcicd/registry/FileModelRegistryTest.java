@@ -151,6 +151,17 @@ class FileModelRegistryTest {
     }
 
     @Test
+    void aDamagedAliasesFileIsRebuiltFromTheLog() throws Exception {
+        FileModelRegistry registry = new FileModelRegistry(root);
+        registry.register("fraud", draft("a".repeat(64)));
+        registry.setAlias("fraud", "champion", 1, WHY);
+        Files.writeString(root.resolve("fraud/aliases.json"), ""); // e.g. emptied by a power loss before its data reached disk
+        assertThat(registry.aliases("fraud")).containsExactly(Map.entry("champion", 1));
+        registry.setAlias("fraud", "candidate", 1, WHY);
+        assertThat(registry.aliases("fraud")).containsOnlyKeys("champion", "candidate");
+    }
+
+    @Test
     void aDamagedVersionRecordIsAStorageErrorNamingTheFile() throws Exception {
         FileModelRegistry registry = new FileModelRegistry(root);
         registry.register("fraud", draft("a".repeat(64)));
