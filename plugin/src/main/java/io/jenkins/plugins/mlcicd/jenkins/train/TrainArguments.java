@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * ({@code GString} is a CharSequence), numbers (0.1 is a BigDecimal), lists and maps.
  */
 public final class TrainArguments {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd]?)");
+    private static final Pattern DURATION = Pattern.compile("(?:\\d+\\s*(?:ms|[smhd])\\s*)+|\\d+");
+    private static final Pattern PART = Pattern.compile("(\\d+)\\s*(ms|[smhd])");
     private static final Set<String> REGISTRY_KEYS = Set.of("name", "alias", "modelUri");
 
     private TrainArguments() {
@@ -126,7 +127,7 @@ public final class TrainArguments {
 
     /**
      * {@code timeout: 90} (minutes, like Jenkins' {@code timeout} step), {@code '45s'}, {@code '30m'},
-     * {@code '2h'}, {@code '1d'} or ISO-8601 ({@code 'PT1H30M'}); null or blank for no limit.
+     * {@code '2h'}, {@code '1h30m'}, {@code '1d'} or ISO-8601 ({@code 'PT1H30M'}); null or blank for no limit.
      */
     public static Duration timeout(Object value) {
         if (value == null || value instanceof CharSequence text && text.toString().isBlank()) {
@@ -157,17 +158,26 @@ public final class TrainArguments {
                 throw new BadInputException("timeout: '" + text + "' is not an ISO-8601 duration", e);
             }
         }
-        Matcher matcher = DURATION.matcher(text.toLowerCase(Locale.ROOT));
-        if (!matcher.matches()) {
-            throw new BadInputException("timeout: '" + text + "' is not a duration; use minutes, or '45s', '30m', '2h', '1d'");
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!DURATION.matcher(lower).matches()) {
+            throw new BadInputException("timeout: '" + text + "' is not a duration; use minutes, or '45s', '30m', '2h', '1h30m', '1d'");
         }
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "s" -> Duration.ofSeconds(amount);
-            case "h" -> Duration.ofHours(amount);
-            case "d" -> Duration.ofDays(amount);
-            default -> Duration.ofMinutes(amount);
-        };
+        if (lower.chars().allMatch(Character::isDigit)) {
+            return Duration.ofMinutes(Long.parseLong(lower));
+        }
+        Duration total = Duration.ZERO;
+        Matcher part = PART.matcher(lower);
+        while (part.find()) {
+            long amount = Long.parseLong(part.group(1));
+            total = total.plus(switch (part.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
+                default -> Duration.ofMinutes(amount);
+            });
+        }
+        return total;
     }
 
     private static String scalar(String where, Object value) {

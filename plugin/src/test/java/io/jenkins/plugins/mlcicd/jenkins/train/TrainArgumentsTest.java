@@ -75,6 +75,8 @@ class TrainArgumentsTest {
         assertThat(TrainArguments.timeout("30")).isEqualTo(Duration.ofMinutes(30));
         assertThat(TrainArguments.timeout("2h")).isEqualTo(Duration.ofHours(2));
         assertThat(TrainArguments.timeout("1d")).isEqualTo(Duration.ofDays(1));
+        assertThat(TrainArguments.timeout("1h 30m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(TrainArguments.timeout("1500ms")).isEqualTo(Duration.ofMillis(1500));
         assertThat(TrainArguments.timeout("PT1H30M")).isEqualTo(Duration.ofMinutes(90));
         assertThatThrownBy(() -> TrainArguments.timeout("soon")).hasMessageStartingWith("timeout: 'soon' is not a duration");
         assertThatThrownBy(() -> TrainArguments.timeout(0)).hasMessage("timeout: must be positive, got 0");
