@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlcicd.jenkins.train;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.lineage.CommandOutcome;
@@ -104,7 +103,6 @@ final class AgentTraining {
     }
 
     /** The agent never runs the command itself: the controller launches it through the build's launcher. */
-    @SuppressFBWarnings(value = "UP_UNUSED_PARAMETER", justification = "a CommandExecutor that must not be called")
     private static CommandOutcome launcherRunsIt(io.jenkins.plugins.mlcicd.lineage.TrainingCommand command, java.io.Writer out,
                                                  java.io.Writer err, io.jenkins.plugins.mlcicd.lineage.LogTail tail) {
         throw new IllegalStateException("the training command is launched by Jenkins, not on the agent");

@@ -135,7 +135,8 @@ public final class TrainArguments {
         }
         Duration duration;
         if (value instanceof Number number) {
-            if (number.doubleValue() != Math.rint(number.doubleValue())) {
+            BigDecimal exact = new BigDecimal(number.toString());
+            if (exact.stripTrailingZeros().scale() > 0) {
                 throw new BadInputException("timeout: whole minutes, or a string such as '90s', got " + number);
             }
             duration = Duration.ofMinutes(number.longValue());
