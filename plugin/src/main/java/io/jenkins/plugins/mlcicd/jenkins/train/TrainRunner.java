@@ -67,7 +67,7 @@ public final class TrainRunner {
                 throw new BadInputException(finished.badInput());
             }
             ResultDocument document = ResultDocumentJson.fromJson(Path.of("mlTrain lineage"), readTree(finished.documentJson()));
-            int fingerprints = Fingerprints.record(build.run(), finished.files(), log, prefix);
+            int fingerprints = Fingerprints.record(Fingerprints.of(build.run()), finished.files(), log, prefix);
             if (fingerprints > 0) {
                 log.println(prefix + "fingerprinted " + fingerprints + (fingerprints == 1 ? " file" : " files"));
             }
