@@ -9,6 +9,8 @@ import io.jenkins.plugins.mlcicd.lineage.TrainingRun;
 import io.jenkins.plugins.mlcicd.registry.ModelRegistry;
 import io.jenkins.plugins.mlcicd.registry.RegistryException;
 import io.jenkins.plugins.mlcicd.registry.RegistryNames;
+import io.jenkins.plugins.mlcicd.report.LineageHtml;
+import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -127,6 +129,11 @@ final class TrainCommand implements Callable<Integer> {
             String uri = modelUri != null ? modelUri : dir.resolve(model).normalize().toString();
             document = TrainingRegistration.register(document, target, new TrainingRegistration.Target(
                     name, uri, blankToNull(sourceUrl), actor != null ? actor : RegistryOptions.defaultActor(), alias));
+        }
+        if (output.html != null) {
+            // The lineage page (data, params, environment, metrics, model, registry), not only the checks.
+            ResultDocumentJson.writeAtomically(output.html, LineageHtml.page(document));
+            output.html = null;
         }
         return output.finish(document, out);
     }

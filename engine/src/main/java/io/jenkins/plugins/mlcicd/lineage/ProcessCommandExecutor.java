@@ -61,7 +61,9 @@ public final class ProcessCommandExecutor implements CommandExecutor {
         if (timedOut) {
             tail.append(LogTail.STDERR, "\nmlcicd: killed after the timeout of " + command.timeout() + "\n");
         }
-        return new CommandOutcome(process.exitValue(), timedOut, null, durationMs, tail.lines());
+        // A process that survived even the forced kill (stuck in the kernel) has no exit code to report.
+        Integer exitCode = process.isAlive() ? null : process.exitValue();
+        return new CommandOutcome(exitCode, timedOut, null, durationMs, tail.lines());
     }
 
     private static Thread pump(InputStream from, Writer to, LogTail tail, int stream, String name) {

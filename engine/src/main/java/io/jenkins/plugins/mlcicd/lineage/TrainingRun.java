@@ -119,7 +119,7 @@ public final class TrainingRun {
             return Check.of("command", Verdict.FAILED, null, "exit code 0", "the command did not start: " + outcome.startError());
         }
         if (outcome.timedOut()) {
-            return Check.of("command", Verdict.FAILED, outcome.exitCode().doubleValue(), "exit code 0",
+            return Check.of("command", Verdict.FAILED, outcome.exitCode() == null ? null : outcome.exitCode().doubleValue(), "exit code 0",
                     "the command was killed after its timeout (" + seconds + "); see logTail");
         }
         if (outcome.exitCode() != 0) {

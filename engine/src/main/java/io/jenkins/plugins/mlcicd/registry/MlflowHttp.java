@@ -63,6 +63,11 @@ final class MlflowHttp {
     private final Sleeper sleeper;
 
     MlflowHttp(URI base, Supplier<String> token, Duration connectTimeout, Duration requestTimeout, RetryPolicy retry, Sleeper sleeper) {
+        if (base.getRawUserInfo() != null) {
+            // It would end up in messages and logs; the token variable is the place for credentials.
+            throw new RegistryException(RegistryException.Kind.INVALID,
+                    "MLflow URL must not contain credentials (user:password@); put the token in its environment variable");
+        }
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.token = token;

@@ -184,6 +184,12 @@ class MlflowModelRegistryTest {
     }
 
     @Test
+    void credentialsInTheUrlAreRefusedSoTheyNeverReachAMessage() {
+        assertThatThrownBy(() -> new MlflowModelRegistry(URI.create("https://user:pw@mlflow.example.com"), () -> null))
+                .isInstanceOf(RegistryException.class).hasMessageContaining("must not contain credentials").hasMessageNotContaining("pw");
+    }
+
+    @Test
     void anUnreachableServerIsUnavailableAfterRetries() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
