@@ -6,7 +6,7 @@ import hudson.model.Action;
 import hudson.model.Run;
 import io.jenkins.plugins.mlcicd.jenkins.common.Fact;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlResultAction;
-import io.jenkins.plugins.mlcicd.report.LineageReport;
+import io.jenkins.plugins.mlcicd.report.LineageHtml;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.ResultKind;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.Map;
  * "ML Lineage" on the build page: one {@code mlTrain} run. build.xml keeps what the build page and
  * the job's "ML Models" table need (registry version, alias, model digest, commit, a few metrics);
  * the whole lineage is the result document in the build directory, rendered by the engine's
- * {@link LineageReport}.
+ * {@link LineageHtml}.
  */
 public final class TrainingAction extends MlResultAction {
     /** Metrics kept in build.xml for the models table and trend; the document has them all. */
@@ -73,7 +73,7 @@ public final class TrainingAction extends MlResultAction {
 
     @Override
     public String renderReport(ResultDocument document) {
-        return LineageReport.fragment(document);
+        return LineageHtml.fragment(document);
     }
 
     /** The registered model's name, or null when the run registered nothing. */

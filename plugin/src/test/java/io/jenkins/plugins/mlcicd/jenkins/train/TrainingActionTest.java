@@ -34,6 +34,6 @@ class TrainingActionTest {
         assertThat(action.getModelSha256()).isEqualTo("abc");
         assertThat(action.getCommit()).startsWith("0123");
         assertThat(action.getMetrics()).containsEntry("auc", 0.91).containsEntry("log_loss", 0.3);
-        assertThat(action.renderReport(document)).contains("mlcicd-lineage").contains("<h2>Registry</h2>");
+        assertThat(action.renderReport(document)).contains("mlcicd-lineage").contains("<h3>Registry</h3>");
     }
 }
