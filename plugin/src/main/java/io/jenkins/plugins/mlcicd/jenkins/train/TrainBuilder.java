@@ -133,8 +133,9 @@ public final class TrainBuilder extends MlBuilder {
         this.timeout = blankToNull(timeout);
     }
 
+    /** The interpreter described (default {@code python3}, which the form shows). */
     public String getPython() {
-        return python;
+        return python == null ? TrainRequest.DEFAULT_PYTHON : python;
     }
 
     @DataBoundSetter

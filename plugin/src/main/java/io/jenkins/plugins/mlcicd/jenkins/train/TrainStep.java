@@ -67,7 +67,7 @@ public final class TrainStep extends MlStep {
     /** A workspace path or a list of them (files or directories). */
     @DataBoundSetter
     public void setData(Object data) {
-        this.data = data;
+        this.data = blankToNull(data);
     }
 
     public Object getDataIds() {
@@ -77,7 +77,7 @@ public final class TrainStep extends MlStep {
     /** Inputs with an external snapshot ID instead of hashing: {@code [features: 'lakefs://repo/commit/abc']}. */
     @DataBoundSetter
     public void setDataIds(Object dataIds) {
-        this.dataIds = dataIds;
+        this.dataIds = blankToNull(dataIds);
     }
 
     public Object getParams() {
@@ -87,7 +87,7 @@ public final class TrainStep extends MlStep {
     /** Hyper-parameters to record: {@code [lr: '0.1', epochs: 10]}. */
     @DataBoundSetter
     public void setParams(Object params) {
-        this.params = params;
+        this.params = blankToNull(params);
     }
 
     public Object getRegistry() {
@@ -97,7 +97,7 @@ public final class TrainStep extends MlStep {
     /** {@code [name: 'fraud-model', alias: 'candidate', modelUri: 's3://...']} or just the name. */
     @DataBoundSetter
     public void setRegistry(Object registry) {
-        this.registry = registry;
+        this.registry = blankToNull(registry);
     }
 
     public Object getTimeout() {
@@ -107,16 +107,22 @@ public final class TrainStep extends MlStep {
     /** Minutes, or {@code '45s'}, {@code '30m'}, {@code '2h'}, {@code '1d'}. */
     @DataBoundSetter
     public void setTimeout(Object timeout) {
-        this.timeout = timeout;
+        this.timeout = blankToNull(timeout);
     }
 
+    /** The interpreter described (default {@code python3}, which the form shows). */
     public String getPython() {
-        return python;
+        return python == null ? TrainRequest.DEFAULT_PYTHON : python;
     }
 
     @DataBoundSetter
     public void setPython(String python) {
         this.python = python == null || python.isBlank() ? null : python.strip();
+    }
+
+    /** An empty form field (snippet generator) is no value. */
+    private static Object blankToNull(Object value) {
+        return value instanceof CharSequence text && text.toString().isBlank() ? null : value;
     }
 
     /** The parameters converted and checked; {@code BadInputException} names the one that is wrong. */
