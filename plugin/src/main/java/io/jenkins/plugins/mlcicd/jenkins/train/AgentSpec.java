@@ -35,8 +35,14 @@ final class AgentSpec implements Serializable {
     private final String python;
     /** The SCM's code version as JSON, or null to ask git in the workspace. */
     private final String scmCode;
+    /** The build's {@code PATH} (with {@code withEnv}, tool installations), or null. */
+    private final String buildPath;
 
     AgentSpec(TrainRequest request, CodeVersion scm) {
+        this(request, scm, null);
+    }
+
+    AgentSpec(TrainRequest request, CodeVersion scm, String buildPath) {
         this.command = request.command();
         this.model = request.model();
         this.metrics = request.metrics();
@@ -45,6 +51,7 @@ final class AgentSpec implements Serializable {
         this.params = new LinkedHashMap<>(request.params());
         this.python = request.python();
         this.scmCode = scm == null ? null : write(Json.mapper().valueToTree(scm));
+        this.buildPath = buildPath;
     }
 
     String model() {
@@ -58,7 +65,41 @@ final class AgentSpec implements Serializable {
     TrainingRequest toRequest(Path workDir) {
         CodeVersion code = scmCode == null ? null : read(scmCode, CodeVersion.class);
         return new TrainingRequest(new TrainingCommand(command, true, workDir, Map.of(), null),
-                model, metrics, data, dataIds, params, python, code);
+                model, metrics, data, dataIds, params, resolve(python, buildPath, workDir), code);
+    }
+
+    /**
+     * The interpreter as the build's {@code PATH} finds it. The engine asks it from the agent's own
+     * process, whose {@code PATH} lacks what the build added ({@code withEnv}, a virtualenv's
+     * {@code bin}); so a bare name is looked up here in the build's {@code PATH}, the way the
+     * command's shell will find it. A name with a directory is taken relative to the workspace;
+     * a name found nowhere is left for the engine to report.
+     */
+    static String resolve(String program, String searchPath, Path workDir) {
+        if (program.contains("/") || program.contains(java.io.File.separator)) {
+            Path path = workDir.resolve(program);
+            return java.nio.file.Files.isRegularFile(path) ? path.toString() : program;
+        }
+        if (searchPath == null || searchPath.isBlank()) {
+            return program;
+        }
+        boolean windows = java.io.File.pathSeparatorChar == ';';
+        for (String dir : searchPath.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+            if (dir.isBlank()) {
+                continue;
+            }
+            for (String name : windows ? java.util.List.of(program + ".exe", program) : java.util.List.of(program)) {
+                try {
+                    Path candidate = Path.of(dir, name);
+                    if (java.nio.file.Files.isRegularFile(candidate) && java.nio.file.Files.isExecutable(candidate)) {
+                        return candidate.toString();
+                    }
+                } catch (java.nio.file.InvalidPathException e) {
+                    // a malformed PATH entry finds nothing
+                }
+            }
+        }
+        return program;
     }
 
     static String startedToJson(TrainingRun.Started started) {

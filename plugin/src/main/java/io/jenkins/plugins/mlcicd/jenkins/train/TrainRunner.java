@@ -51,7 +51,7 @@ public final class TrainRunner {
             ModelRegistry registry = request.registry() == null ? null : RegistryConfiguration.get().openFor(build.run());
 
             CodeVersion scm = ScmCode.from(build.env());
-            AgentSpec spec = new AgentSpec(request, scm);
+            AgentSpec spec = new AgentSpec(request, scm, build.env().get("PATH"));
             build.workspace().mkdirs();
             AgentTraining.Started started = build.workspace().act(new AgentTraining.Start(spec));
             if (started.badInput() != null) {

@@ -123,4 +123,22 @@ class AgentTrainingTest {
         assertThat(FileFingerprint.isUnder("out/model.bin", "out/model.bin")).isTrue();
         assertThat(FileFingerprint.isUnder("out/model.bin.bak", "out/model.bin")).isFalse();
     }
+
+    @Test
+    void pythonIsFoundOnTheBuildsPath() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.io.File.pathSeparatorChar == ':', "POSIX executables");
+        Path bin = Files.createDirectories(workspace.resolve("venv/bin"));
+        Path python = Files.writeString(bin.resolve("python3"), "#!/bin/sh\necho Python 3.99.0\n");
+        python.toFile().setExecutable(true);
+        Files.writeString(Files.createDirectories(workspace.resolve("other")).resolve("python3"), "not executable");
+        String path = workspace.resolve("missing") + ":" + workspace.resolve("other") + ":" + bin;
+        assertThat(AgentSpec.resolve("python3", path, workspace)).isEqualTo(python.toString());
+        assertThat(AgentSpec.resolve("python3", null, workspace)).isEqualTo("python3");
+        assertThat(AgentSpec.resolve("venv/bin/python3", path, workspace)).isEqualTo(python.toString());
+        assertThat(AgentSpec.resolve("nothere", path, workspace)).isEqualTo("nothere");
+
+        TrainRequest request = new TrainRequest("true", "m", "x.json", null, null, null, null, null, null);
+        AgentTraining.Started started = new AgentTraining.Start(new AgentSpec(request, SCM, path)).invoke(workspace.toFile(), null);
+        assertThat(AgentSpec.startedFromJson(started.startedJson()).environment().python()).isEqualTo("Python 3.99.0");
+    }
 }
