@@ -190,8 +190,8 @@ public final class FileModelRegistry implements ModelRegistry {
         }
     }
 
-    /** The complete entries of the log, and the byte length they occupy (a torn tail excluded). */
-    record AliasLog(List<AliasMove> entries, long completeBytes) {
+    /** The complete entries of the log (a torn tail excluded). */
+    record AliasLog(List<AliasMove> entries) {
         AliasState replay() {
             Map<String, Integer> aliases = new TreeMap<>();
             for (AliasMove move : entries) {
@@ -281,7 +281,7 @@ public final class FileModelRegistry implements ModelRegistry {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return new AliasLog(List.of(), 0);
+            return new AliasLog(List.of());
         } catch (IOException e) {
             throw storage("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -300,7 +300,7 @@ public final class FileModelRegistry implements ModelRegistry {
                 start = i + 1;
             }
         }
-        return new AliasLog(entries, start);
+        return new AliasLog(entries);
     }
 
     // ---- versions

@@ -25,6 +25,25 @@ class LogTailTest {
     }
 
     @Test
+    void theLatestErrorsSurviveEvenWhenTheirPipeWasReadFirst() {
+        LogTail tail = new LogTail(4);
+        tail.append(LogTail.STDERR, "warning: old\nKeyError: amount\n"); // read before stdout's buffered lines
+        for (int i = 1; i <= 10; i++) {
+            tail.append(LogTail.STDOUT, "line " + i + "\n");
+        }
+        assertThat(tail.lines()).containsExactly("warning: old", "KeyError: amount", "line 9", "line 10");
+    }
+
+    @Test
+    void withoutErrorsAllLinesGoToStdout() {
+        LogTail tail = new LogTail(3);
+        for (int i = 1; i <= 5; i++) {
+            tail.append(LogTail.STDOUT, "line " + i + "\n");
+        }
+        assertThat(tail.lines()).containsExactly("line 3", "line 4", "line 5");
+    }
+
+    @Test
     void aLineWithoutNewlinesCannotGrowWithoutBound() {
         LogTail tail = new LogTail(2);
         tail.append(LogTail.STDOUT, "x".repeat(LogTail.MAX_LINE_CHARS * 3));
