@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlcicd.jenkins.train;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.registry.FileModelRegistry;
 import io.jenkins.plugins.mlcicd.registry.MlflowModelRegistry;
@@ -59,8 +58,8 @@ public record RegistrySettings(String type, String filePath, String mlflowUrl, S
         }
         try {
             URI uri = new URI(value.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+            if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https") || uri.getHost() == null) {
                 return "an http(s) URL with a host, e.g. https://mlflow.example.com";
             }
             if (uri.getRawUserInfo() != null) {
@@ -100,7 +99,7 @@ public record RegistrySettings(String type, String filePath, String mlflowUrl, S
         };
     }
 
-    @SuppressFBWarnings(value = "PATH_TRAVERSAL_IN", justification = "an administrator's configured directory on the controller")
+    /** An administrator's configured directory on the controller. */
     private static Path toPath(String value) {
         return Path.of(value);
     }

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -19,8 +18,8 @@ import java.util.regex.Pattern;
  * ({@code GString} is a CharSequence), numbers (0.1 is a BigDecimal), lists and maps.
  */
 public final class TrainArguments {
-    private static final Pattern DURATION = Pattern.compile("(?:\\d+\\s*(?:ms|[smhd])\\s*)+|\\d+");
-    private static final Pattern PART = Pattern.compile("(\\d+)\\s*(ms|[smhd])");
+    private static final Pattern DURATION = Pattern.compile("(?:\\d+\\s*(?:ms|[smhd])\\s*)+|\\d+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PART = Pattern.compile("(\\d+)\\s*(ms|[smhd])", Pattern.CASE_INSENSITIVE);
     private static final Set<String> REGISTRY_KEYS = Set.of("name", "alias", "modelUri");
 
     private TrainArguments() {
@@ -152,31 +151,37 @@ public final class TrainArguments {
     }
 
     private static Duration parseDuration(String text) {
-        if (text.toUpperCase(Locale.ROOT).startsWith("PT") || text.toUpperCase(Locale.ROOT).startsWith("P")) {
+        if (text.regionMatches(true, 0, "P", 0, 1)) {
             try {
-                return Duration.parse(text.toUpperCase(Locale.ROOT));
+                return Duration.parse(text);
             } catch (DateTimeParseException e) {
                 throw new BadInputException("timeout: '" + text + "' is not an ISO-8601 duration", e);
             }
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (!DURATION.matcher(lower).matches()) {
+        if (!DURATION.matcher(text).matches()) {
             throw new BadInputException("timeout: '" + text + "' is not a duration; use minutes, or '45s', '30m', '2h', '1h30m', '1d'");
         }
-        if (lower.chars().allMatch(Character::isDigit)) {
-            return Duration.ofMinutes(Long.parseLong(lower));
+        if (text.chars().allMatch(Character::isDigit)) {
+            return Duration.ofMinutes(Long.parseLong(text));
         }
         Duration total = Duration.ZERO;
-        Matcher part = PART.matcher(lower);
+        Matcher part = PART.matcher(text);
         while (part.find()) {
             long amount = Long.parseLong(part.group(1));
-            total = total.plus(switch (part.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "h" -> Duration.ofHours(amount);
-                case "d" -> Duration.ofDays(amount);
-                default -> Duration.ofMinutes(amount);
-            });
+            String unit = part.group(2);
+            Duration piece;
+            if (unit.equalsIgnoreCase("ms")) {
+                piece = Duration.ofMillis(amount);
+            } else if (unit.equalsIgnoreCase("s")) {
+                piece = Duration.ofSeconds(amount);
+            } else if (unit.equalsIgnoreCase("h")) {
+                piece = Duration.ofHours(amount);
+            } else if (unit.equalsIgnoreCase("d")) {
+                piece = Duration.ofDays(amount);
+            } else {
+                piece = Duration.ofMinutes(amount);
+            }
+            total = total.plus(piece);
         }
         return total;
     }
