@@ -103,15 +103,28 @@ class AgentTrainingTest {
         assertThat(started.badInput()).startsWith("workdir: ").endsWith("is not a directory");
     }
 
+    private static Object roundTrip(Object value) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return in.readObject();
+        }
+    }
+
     @Test
     void whatCrossesTheChannelIsSerializable() throws Exception {
         AgentSpec spec = spec(List.of("a.csv"));
-        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
-            out.writeObject(new AgentTraining.Start(spec));
-            out.writeObject(new AgentTraining.Finish(spec, "{}", new CommandOutcome(0, false, null, 1, List.of("x"))));
-            out.writeObject(new AgentTraining.Finished("{}", new java.util.ArrayList<>(List.of(new FileFingerprint("a", "b", true))), null));
-            out.writeObject(new AgentTraining.Started("{}", null));
-        }
+        AgentSpec copy = (AgentSpec) roundTrip(spec);
+        assertThat(copy.toRequest(workspace)).isEqualTo(spec.toRequest(workspace));
+        assertThat(roundTrip(new AgentTraining.Start(spec))).isInstanceOf(AgentTraining.Start.class);
+        assertThat(roundTrip(new AgentTraining.Finish(spec, "{}", new CommandOutcome(0, false, null, 1, List.of("x")))))
+                .isInstanceOf(AgentTraining.Finish.class);
+        AgentTraining.Finished finished = new AgentTraining.Finished("{}",
+                new java.util.ArrayList<>(List.of(new FileFingerprint("a", "b", true))), null);
+        assertThat(roundTrip(finished)).isEqualTo(finished);
+        assertThat(roundTrip(new AgentTraining.Started("{}", null))).isEqualTo(new AgentTraining.Started("{}", null));
     }
 
     @Test
