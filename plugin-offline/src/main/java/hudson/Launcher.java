@@ -23,6 +23,10 @@ public abstract class Launcher {
             throw new UnsupportedOperationException("stand-in");
         }
 
+        public ProcStarter stdout(@CheckForNull OutputStream out) {
+            throw new UnsupportedOperationException("stand-in");
+        }
+
         public ProcStarter stdout(@NonNull TaskListener out) {
             throw new UnsupportedOperationException("stand-in");
         }
@@ -35,6 +39,10 @@ public abstract class Launcher {
             throw new UnsupportedOperationException("stand-in");
         }
 
+        public Proc start() throws IOException {
+            throw new UnsupportedOperationException("stand-in");
+        }
+
         public int join() throws IOException, InterruptedException {
             throw new UnsupportedOperationException("stand-in");
         }
@@ -42,6 +50,10 @@ public abstract class Launcher {
 
     @NonNull
     public final ProcStarter launch() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public boolean isUnix() {
         throw new UnsupportedOperationException("stand-in");
     }
 }

@@ -18,6 +18,14 @@ public abstract class Descriptor<T extends Describable<T>> {
         throw new UnsupportedOperationException("stand-in");
     }
 
+    public synchronized void save() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public synchronized void load() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     @NonNull
     public String getDisplayName() {
         throw new UnsupportedOperationException("stand-in");

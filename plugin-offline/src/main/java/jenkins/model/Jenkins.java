@@ -1,14 +1,21 @@
 package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.FingerprintMap;
+import hudson.model.ItemGroup;
+import hudson.model.TopLevelItem;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 
-/** Stand-in of jenkins-core {@code jenkins.model.Jenkins} (only what the plugin uses); see plugin-offline/STANDINS.md. */
-public class Jenkins implements AccessControlled {
+/** Stand-in of jenkins-core {@code jenkins.model.Jenkins} (real: extends AbstractCIBase and implements ItemGroup through DirectlyModifiableTopLevelItemGroup; only what the plugin uses); see plugin-offline/STANDINS.md. */
+public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
     public static final Permission ADMINISTER = null;
 
     protected Jenkins() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public FingerprintMap getFingerprintMap() {
         throw new UnsupportedOperationException("stand-in");
     }
 

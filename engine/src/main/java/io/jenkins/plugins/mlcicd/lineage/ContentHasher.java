@@ -28,6 +28,14 @@ public final class ContentHasher {
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
 
     public FileDigest hash(Path file) {
+        return hash(file, null);
+    }
+
+    /**
+     * Like {@link #hash(Path)}, and feeds the same bytes to {@code companion} in the same pass (Jenkins
+     * fingerprints files by MD5); the caller resets it before and reads it after.
+     */
+    public FileDigest hash(Path file, MessageDigest companion) {
         digest.reset();
         long total = 0;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -38,6 +46,9 @@ public final class ContentHasher {
                     break;
                 }
                 digest.update(buffer.array(), 0, read);
+                if (companion != null) {
+                    companion.update(buffer.array(), 0, read);
+                }
                 total += read;
             }
         } catch (NoSuchFileException e) {

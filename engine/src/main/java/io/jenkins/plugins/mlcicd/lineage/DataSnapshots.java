@@ -12,9 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -42,7 +45,50 @@ import java.util.List;
  * {@code cd DIR && find -L . -type f | sed 's|^\./||' | LC_ALL=C sort | while read -r f; do printf '%s\0%s\n' "$f" "$(sha256sum < "$f" | cut -c1-64)"; done | sha256sum}.
  */
 public final class DataSnapshots {
+    /**
+     * Told about every regular file as it is hashed, with its MD5 computed in the same read (Jenkins
+     * records fingerprints by MD5, so the plugin reads each byte once for both).
+     */
+    public interface FileListener {
+        /**
+         * @param path   the file's path as recorded: the display path, plus {@code /<relative path>} inside a directory
+         * @param digest its SHA-256 and size
+         * @param md5    lower-case hex MD5 of its bytes
+         */
+        void hashed(String path, FileDigest digest, String md5);
+    }
+
     private final ContentHasher hasher = new ContentHasher();
+    private final FileListener listener;
+    private final MessageDigest md5;
+
+    public DataSnapshots() {
+        this(null);
+    }
+
+    /** @param listener told about every file hashed, or null */
+    public DataSnapshots(FileListener listener) {
+        this.listener = listener;
+        this.md5 = listener == null ? null : newMd5();
+    }
+
+    private static MessageDigest newMd5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide MD5", e);
+        }
+    }
+
+    private FileDigest hash(Path file, String path) {
+        if (listener == null) {
+            return hasher.hash(file);
+        }
+        md5.reset();
+        FileDigest digest = hasher.hash(file, md5);
+        listener.hashed(path, digest, HexFormat.of().formatHex(md5.digest()));
+        return digest;
+    }
 
     /** The snapshot of a file or directory; {@code displayPath} is recorded as its path. */
     public DataSnapshot snapshot(Path path, String displayPath) {
@@ -55,7 +101,7 @@ public final class DataSnapshots {
         if (!Files.isRegularFile(path)) {
             throw new BadInputException(displayPath + ": data is neither a regular file nor a directory");
         }
-        FileDigest digest = hasher.hash(path);
+        FileDigest digest = hash(path, displayPath);
         return new DataSnapshot(displayPath, "sha256:" + digest.sha256(), digest.sha256(), digest.bytes(), 1, DataSnapshot.FILE);
     }
 
@@ -63,7 +109,7 @@ public final class DataSnapshots {
         List<Entry> entries = new ArrayList<>();
         for (Path file : regularFiles(dir, displayPath)) {
             String relative = toSlashPath(dir.relativize(file));
-            entries.add(new Entry(relative.getBytes(StandardCharsets.UTF_8), hasher.hash(file)));
+            entries.add(new Entry(relative.getBytes(StandardCharsets.UTF_8), hash(file, (displayPath.endsWith("/") ? displayPath : displayPath + "/") + relative)));
         }
         entries.sort((a, b) -> Arrays.compareUnsigned(a.path, b.path));
         ByteArrayOutputStream manifest = new ByteArrayOutputStream();

@@ -46,7 +46,7 @@ public final class GitProbe {
     }
 
     /** {@code https://user:token@host/repo.git} → {@code https://host/repo.git}; scp-like and local remotes unchanged. */
-    static String withoutCredentials(String url) {
+    public static String withoutCredentials(String url) {
         int scheme = url.indexOf("://");
         if (scheme < 0) {
             return url;

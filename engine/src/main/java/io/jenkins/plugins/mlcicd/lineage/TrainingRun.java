@@ -47,29 +47,60 @@ public final class TrainingRun {
      * @throws InterruptedException when interrupted; the command's process tree is killed first
      */
     public ResultDocument run(TrainingRequest request, Writer out, Writer err, int tailLines) throws InterruptedException {
+        Started started = start(request);
+        CommandOutcome outcome = executor.execute(request.command(), out, err, new LogTail(tailLines));
+        return finish(request, started, outcome, new DataSnapshots());
+    }
+
+    /**
+     * What is recorded before the command runs.
+     *
+     * @param startedAt   when the run started
+     * @param code        the code version (the request's, or probed from git)
+     * @param environment machine, runtimes and packages
+     */
+    public record Started(Instant startedAt, CodeVersion code, RuntimeEnvironment environment) {
+    }
+
+    /**
+     * The first half of {@link #run}, for a CI system that launches the command itself (Jenkins runs
+     * it through its {@code Launcher}): checks the request and records code and environment. Call it
+     * on the machine where the command will run, then {@link #finish} there once it has ended.
+     *
+     * @throws BadInputException when the request cannot be run (e.g. the working directory does not exist)
+     */
+    public Started start(TrainingRequest request) {
         Path workDir = request.command().workDir();
         if (!Files.isDirectory(workDir)) {
             throw new BadInputException("workdir: " + workDir + " is not a directory");
         }
         request.command().argv(); // a malformed command line is bad input, before anything runs
         Instant startedAt = clock.instant();
-        long start = System.nanoTime();
         CodeVersion code = request.code() != null ? request.code() : GitProbe.probe(workDir);
         RuntimeEnvironment environment = EnvironmentProbe.probe(request.python(), workDir);
+        return new Started(startedAt, code, environment);
+    }
 
-        CommandOutcome outcome = executor.execute(request.command(), out, err, new LogTail(tailLines));
-
+    /**
+     * The second half of {@link #run}: snapshots data, model and metrics after the command ended and
+     * assembles the training document. The duration runs from {@link Started#startedAt} on this
+     * run's clock.
+     *
+     * @param snapshots hashes data and model; one with a {@link DataSnapshots.FileListener} also reports each file
+     */
+    public ResultDocument finish(TrainingRequest request, Started started, CommandOutcome outcome, DataSnapshots snapshots) {
+        CodeVersion code = started.code();
         List<Check> checks = new ArrayList<>();
         checks.add(commandCheck(outcome));
         checks.add(codeCheck(code));
-        List<DataSnapshot> data = snapshotData(request, checks);
+        List<DataSnapshot> data = snapshotData(request, checks, snapshots);
         ModelArtifact model = null;
         MetricsFile metrics = null;
         if (outcome.succeeded()) {
-            model = model(request, checks);
+            model = model(request, checks, snapshots);
             metrics = metrics(request, checks);
         }
-        LineageRecord lineage = new LineageRecord(code, data, request.params(), environment,
+        LineageRecord lineage = new LineageRecord(code, data, request.params(), started.environment(),
                 metrics == null ? Map.of() : metrics.values(), model, request.command().line(), outcome.exitCode());
         var fields = LineageDocuments.toFields(lineage);
         if (!outcome.succeeded()) {
@@ -78,8 +109,8 @@ public final class TrainingRun {
             outcome.logTail().forEach(tail::add);
         }
         Verdict verdict = Verdict.worstOf(checks.stream().map(Check::verdict).toList());
-        long durationMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        return new ResultDocument(ResultKind.TRAINING, verdict, summary(verdict, checks, lineage), startedAt, durationMs, checks, fields);
+        long durationMs = Math.max(0, Duration.between(started.startedAt(), clock.instant()).toMillis());
+        return new ResultDocument(ResultKind.TRAINING, verdict, summary(verdict, checks, lineage), started.startedAt(), durationMs, checks, fields);
     }
 
     private static Check commandCheck(CommandOutcome outcome) {
@@ -107,9 +138,8 @@ public final class TrainingRun {
         return Check.of("code", Verdict.PASSED, null, null, "commit " + code.commit() + where + dirty);
     }
 
-    private static List<DataSnapshot> snapshotData(TrainingRequest request, List<Check> checks) {
+    private static List<DataSnapshot> snapshotData(TrainingRequest request, List<Check> checks, DataSnapshots snapshots) {
         List<DataSnapshot> data = new ArrayList<>();
-        DataSnapshots snapshots = new DataSnapshots();
         for (String path : request.data()) {
             try {
                 DataSnapshot snapshot = snapshots.snapshot(request.resolve(path), path);
@@ -128,7 +158,7 @@ public final class TrainingRun {
         return data;
     }
 
-    private static ModelArtifact model(TrainingRequest request, List<Check> checks) {
+    private static ModelArtifact model(TrainingRequest request, List<Check> checks, DataSnapshots snapshots) {
         Path path = request.resolve(request.model());
         if (!Files.exists(path)) {
             checks.add(Check.of("model", Verdict.FAILED, null, null,
@@ -136,7 +166,7 @@ public final class TrainingRun {
             return null;
         }
         try {
-            DataSnapshot digest = new DataSnapshots().snapshot(path, request.model());
+            DataSnapshot digest = snapshots.snapshot(path, request.model());
             ModelArtifact model = new ModelArtifact(request.model(), digest.sha256(), digest.bytes(), digest.files());
             checks.add(Check.of("model", Verdict.PASSED, (double) model.bytes(), null,
                     request.model() + ": sha256 " + model.sha256() + ", " + model.bytes() + " bytes"));

@@ -99,6 +99,34 @@ class TrainingRunTest {
     }
 
     @Test
+    void startAndFinishSplitTheRunForACallerThatLaunchesTheCommandItself() throws Exception {
+        Files.writeString(work.resolve("train.csv"), "x,y\n1,0\n");
+        TrainingRequest request = request(List.of("train.csv"), Map.of());
+        TrainingRun training = new TrainingRun((command, out, err, tail) -> {
+            throw new AssertionError("the caller launches the command");
+        });
+        TrainingRun.Started started = training.start(request);
+        assertThat(started.code()).isEqualTo(CODE);
+        // the caller's launcher "runs" the command
+        Files.createDirectories(work.resolve("out"));
+        Files.writeString(work.resolve("out/model.bin"), "MODEL");
+        Files.writeString(work.resolve("out/metrics.json"), "{\"auc\": 0.9}");
+        List<String> md5s = new java.util.ArrayList<>();
+        ResultDocument doc = training.finish(request, started, new CommandOutcome(0, false, null, 10, List.of()),
+                new DataSnapshots((path, digest, md5) -> md5s.add(path + " " + md5)));
+
+        assertThat(doc.verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(doc.startedAt()).isEqualTo(started.startedAt());
+        assertThat(LineageDocuments.lineageOf(doc).model().sha256()).isEqualTo(ContentHasher.sha256Hex("MODEL".getBytes()));
+        assertThat(md5s).containsExactly("train.csv " + md5Hex("x,y\n1,0\n"),
+                "out/model.bin " + md5Hex("MODEL"));
+    }
+
+    private static String md5Hex(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(text.getBytes()));
+    }
+
+    @Test
     void nonZeroExitIsFailedWithTheTailOfTheLog() throws Exception {
         ResultDocument doc = run(trainer(3, Map.of()), request(List.of(), Map.of()));
         assertThat(doc.verdict()).isEqualTo(Verdict.FAILED);

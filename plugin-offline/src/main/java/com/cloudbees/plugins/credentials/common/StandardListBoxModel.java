@@ -1,0 +1,6 @@
+package com.cloudbees.plugins.credentials.common;
+
+/** Stand-in of the credentials plugin's {@code com.cloudbees.plugins.credentials.common.StandardListBoxModel}; see plugin-offline/STANDINS.md. */
+public class StandardListBoxModel extends AbstractIdCredentialsListBoxModel<StandardListBoxModel, StandardCredentials> {
+    private static final long serialVersionUID = 1L;
+}

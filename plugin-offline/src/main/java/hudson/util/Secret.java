@@ -1,0 +1,15 @@
+package hudson.util;
+
+import java.io.Serializable;
+
+/** Stand-in of jenkins-core {@code hudson.util.Secret} (members used only); see plugin-offline/STANDINS.md. */
+public final class Secret implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private Secret() {
+    }
+
+    public String getPlainText() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+}

@@ -1,0 +1,139 @@
+package io.jenkins.plugins.mlcicd.jenkins.train;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.input.Json;
+import io.jenkins.plugins.mlcicd.lineage.CodeVersion;
+import io.jenkins.plugins.mlcicd.lineage.RuntimeEnvironment;
+import io.jenkins.plugins.mlcicd.lineage.TrainingCommand;
+import io.jenkins.plugins.mlcicd.lineage.TrainingRequest;
+import io.jenkins.plugins.mlcicd.lineage.TrainingRun;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the agent needs to record a training run's lineage: the request in plain serializable
+ * values (it crosses the remoting channel; engine records do not), turned back into the engine's
+ * {@link TrainingRequest} there. Also the JSON form in which {@link TrainingRun.Started} travels
+ * from the agent to the controller and back.
+ */
+final class AgentSpec implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String command;
+    private final String model;
+    private final String metrics;
+    private final ArrayList<String> data;
+    private final LinkedHashMap<String, String> dataIds;
+    private final LinkedHashMap<String, String> params;
+    private final String python;
+    /** The SCM's code version as JSON, or null to ask git in the workspace. */
+    private final String scmCode;
+    /** The build's {@code PATH} (with {@code withEnv}, tool installations), or null. */
+    private final String buildPath;
+
+    AgentSpec(TrainRequest request, CodeVersion scm) {
+        this(request, scm, null);
+    }
+
+    AgentSpec(TrainRequest request, CodeVersion scm, String buildPath) {
+        this.command = request.command();
+        this.model = request.model();
+        this.metrics = request.metrics();
+        this.data = new ArrayList<>(request.data());
+        this.dataIds = new LinkedHashMap<>(request.dataIds());
+        this.params = new LinkedHashMap<>(request.params());
+        this.python = request.python();
+        this.scmCode = scm == null ? null : write(Json.mapper().valueToTree(scm));
+        this.buildPath = buildPath;
+    }
+
+    String model() {
+        return model;
+    }
+
+    /**
+     * The engine's request for the workspace {@code workDir}. The command is a shell command line
+     * (that is how the launcher runs it); the timeout is the launcher's business, so none here.
+     */
+    TrainingRequest toRequest(Path workDir) {
+        CodeVersion code = scmCode == null ? null : read(scmCode, CodeVersion.class);
+        return new TrainingRequest(new TrainingCommand(command, true, workDir, Map.of(), null),
+                model, metrics, data, dataIds, params, resolve(python, buildPath, workDir), code);
+    }
+
+    /**
+     * The interpreter as the build's {@code PATH} finds it. The engine asks it from the agent's own
+     * process, whose {@code PATH} lacks what the build added ({@code withEnv}, a virtualenv's
+     * {@code bin}); so a bare name is looked up here in the build's {@code PATH}, the way the
+     * command's shell will find it. A name with a directory is taken relative to the workspace;
+     * a name found nowhere is left for the engine to report.
+     */
+    static String resolve(String program, String searchPath, Path workDir) {
+        if (program.contains("/") || program.contains(java.io.File.separator)) {
+            Path path = workDir.resolve(program);
+            return java.nio.file.Files.isRegularFile(path) ? path.toString() : program;
+        }
+        if (searchPath == null || searchPath.isBlank()) {
+            return program;
+        }
+        boolean windows = java.io.File.pathSeparatorChar == ';';
+        for (String dir : searchPath.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+            if (dir.isBlank()) {
+                continue;
+            }
+            for (String name : windows ? java.util.List.of(program + ".exe", program) : java.util.List.of(program)) {
+                try {
+                    Path candidate = Path.of(dir, name);
+                    if (java.nio.file.Files.isRegularFile(candidate) && java.nio.file.Files.isExecutable(candidate)) {
+                        return candidate.toString();
+                    }
+                } catch (java.nio.file.InvalidPathException e) {
+                    // a malformed PATH entry finds nothing
+                }
+            }
+        }
+        return program;
+    }
+
+    static String startedToJson(TrainingRun.Started started) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("startedAt", started.startedAt().toString());
+        node.set("code", Json.mapper().valueToTree(started.code()));
+        node.set("environment", Json.mapper().valueToTree(started.environment()));
+        return write(node);
+    }
+
+    static TrainingRun.Started startedFromJson(String json) {
+        try {
+            JsonNode node = Json.mapper().readTree(json);
+            return new TrainingRun.Started(Instant.parse(node.path("startedAt").asText()),
+                    Json.mapper().treeToValue(node.path("code"), CodeVersion.class),
+                    Json.mapper().treeToValue(node.path("environment"), RuntimeEnvironment.class));
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new IllegalStateException("the agent's start record cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException("cannot read " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String write(JsonNode node) {
+        try {
+            return Json.mapper().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
