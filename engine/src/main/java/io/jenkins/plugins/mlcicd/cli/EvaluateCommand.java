@@ -64,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
     String group;
 
     @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "0",
-            description = "Poisson-bootstrap replicates for 95% percentile intervals (default: none).")
+            description = "Poisson-bootstrap replicates for 95%% percentile intervals (default: none).")
     int bootstrap;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
