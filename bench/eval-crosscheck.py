@@ -5,7 +5,7 @@ asserts that the engine reproduces every value (1e-9; calibration 1e-6).
 
 Run: /usr/bin/python3 bench/eval-crosscheck.py
 Metrics without a scikit-learn function (ece, precision_at_k/recall_at_k, fairness differences) are
-computed here by straightforward reference code that follows the definitions in docs/readme/eval.md.
+computed here by straightforward reference code that follows the definitions in docs/evaluation.md.
 A value of null means the metric must be undefined (e.g. one class only).
 """
 import json

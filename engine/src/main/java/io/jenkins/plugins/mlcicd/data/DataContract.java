@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A data contract (YAML or JSON, docs/readme/data.md): expected row count, what to do with columns
+ * A data contract (YAML or JSON, docs/data.md): expected row count, what to do with columns
  * the contract does not name, and per-column rules. Binding is strict: an unknown key is bad input
  * that names the key.
  *

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The drift measures a contract can ask for (definitions in docs/readme/data.md). Distances drift
+ * The drift measures a contract can ask for (definitions in docs/data.md). Distances drift
  * when the value reaches the threshold; p-value tests drift when the p-value falls below it.
  */
 public enum DriftMethod {

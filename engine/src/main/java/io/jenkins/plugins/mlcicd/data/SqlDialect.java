@@ -4,7 +4,7 @@ package io.jenkins.plugins.mlcicd.data;
  * The SQL that differs between engines. Everything else the data checks generate is standard SQL
  * (COUNT, MIN, MAX, AVG, STDDEV_POP, CASE, GROUP BY, window functions, LIMIT) so that it runs in the
  * database and only aggregates come back. A Spark SQL or Trino dialect implements these methods
- * (docs/readme/data.md lists which statement needs which).
+ * (docs/data.md lists which statement needs which).
  */
 public interface SqlDialect {
     /** A short name for messages. */

@@ -18,7 +18,7 @@ import java.util.Objects;
 
 /**
  * A parsed, validated gate policy: one rule per metric (and slice selection), and what an
- * inconclusive gate does to the build. See docs/readme/gate.md for the policy format.
+ * inconclusive gate does to the build. See docs/gate.md for the policy format.
  *
  * @param rules          the rules, never empty
  * @param onInconclusive build outcome of an INCONCLUSIVE verdict (default UNSTABLE)

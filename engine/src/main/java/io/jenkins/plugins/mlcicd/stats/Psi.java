@@ -5,7 +5,7 @@ package io.jenkins.plugins.mlcicd.stats;
  * empty bin gives a large but finite contribution instead of infinity.
  */
 public final class Psi {
-    /** The floor of the drift definitions (docs/readme/data.md). */
+    /** The floor of the drift definitions (docs/data.md). */
     public static final double DEFAULT_FLOOR = 1e-4;
 
     private Psi() {

@@ -88,7 +88,7 @@ class GateConfidenceCommandTest {
         assertThat(run.out()).contains("both evaluations need --bootstrap for a paired comparison");
     }
 
-    /** docs/readme/gate.md, "Significance": the commands and the output it shows. */
+    /** docs/gate.md, "Significance": the commands and the output it shows. */
     @Test
     void theDocumentedExampleGivesTheDocumentedVerdict() {
         for (String model : new String[] {"baseline", "candidate"}) {
