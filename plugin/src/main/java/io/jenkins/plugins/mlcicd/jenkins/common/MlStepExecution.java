@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlcicd.jenkins.common;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -17,11 +18,22 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
  * script as a plain map ({@link ResultMaps}). Steps whose work is long-running and must survive a
  * controller restart need an asynchronous execution instead (DESIGN.md §4).
  */
-public abstract class MlStepExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+public final class MlStepExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
 
-    protected MlStepExecution(StepContext context) {
+    /** The step's shared code path (the one the freestyle builder calls), bound to its options and request. */
+    @FunctionalInterface
+    public interface Work {
+        ResultDocument perform(BuildContext build, ResultHandler handler) throws IOException, InterruptedException;
+    }
+
+    // Not serialized: a synchronous execution does not survive a restart, it fails and says so.
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "only used while the step runs")
+    private final transient Work work;
+
+    public MlStepExecution(StepContext context, Work work) {
         super(context);
+        this.work = work;
     }
 
     @Override
@@ -30,13 +42,9 @@ public abstract class MlStepExecution extends SynchronousNonBlockingStepExecutio
         Run<?, ?> run = required(context, Run.class);
         BuildContext build = new BuildContext(run, required(context, FilePath.class), required(context, EnvVars.class),
                 required(context, Launcher.class), required(context, TaskListener.class));
-        ResultDocument document = perform(build, new PipelineResultHandler(run, required(context, FlowNode.class)));
+        ResultDocument document = work.perform(build, new PipelineResultHandler(run, required(context, FlowNode.class)));
         return ResultMaps.toMap(document);
     }
-
-    /** The step's shared code path, the same the freestyle builder calls. */
-    protected abstract ResultDocument perform(BuildContext build, ResultHandler handler)
-            throws IOException, InterruptedException;
 
     private static <T> T required(StepContext context, Class<T> type) throws IOException, InterruptedException {
         T value = context.get(type);

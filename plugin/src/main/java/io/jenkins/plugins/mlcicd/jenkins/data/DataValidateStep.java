@@ -1,19 +1,14 @@
 package io.jenkins.plugins.mlcicd.jenkins.data;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
 import io.jenkins.plugins.mlcicd.jenkins.common.FormChecks;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStep;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStepDescriptor;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStepExecution;
-import io.jenkins.plugins.mlcicd.jenkins.common.ResultHandler;
 import io.jenkins.plugins.mlcicd.jenkins.common.StepOptions;
-import io.jenkins.plugins.mlcicd.result.ResultDocument;
-import java.io.IOException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -111,30 +106,11 @@ public final class DataValidateStep extends MlStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, options(), request());
+        StepOptions options = options();
+        DataValidateRequest request = request();
+        return new MlStepExecution(context, (build, handler) -> DataValidateRunner.perform(build, options, request, handler));
     }
 
-    /** Runs {@link DataValidateRunner} off the CPS thread; the engine's JVM is joined there. */
-    static final class Execution extends MlStepExecution {
-        private static final long serialVersionUID = 1L;
-
-        // Not serialized: a synchronous execution does not survive a restart, it fails and says so.
-        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "only used while the step runs")
-        private final transient StepOptions options;
-        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "only used while the step runs")
-        private final transient DataValidateRequest request;
-
-        Execution(StepContext context, StepOptions options, DataValidateRequest request) {
-            super(context);
-            this.options = options;
-            this.request = request;
-        }
-
-        @Override
-        protected ResultDocument perform(BuildContext build, ResultHandler handler) throws IOException, InterruptedException {
-            return DataValidateRunner.perform(build, options, request, handler);
-        }
-    }
 
     @Extension
     public static final class DescriptorImpl extends MlStepDescriptor {

@@ -1,19 +1,17 @@
 package io.jenkins.plugins.mlcicd.jenkins.train;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
+import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.jenkins.common.FormChecks;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStep;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStepDescriptor;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStepExecution;
-import io.jenkins.plugins.mlcicd.jenkins.common.ResultHandler;
+import io.jenkins.plugins.mlcicd.jenkins.common.ResultPublisher;
 import io.jenkins.plugins.mlcicd.jenkins.common.StepOptions;
-import io.jenkins.plugins.mlcicd.result.ResultDocument;
-import java.io.IOException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -143,32 +141,16 @@ public final class TrainStep extends MlStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, this);
+        StepOptions options = options();
+        return new MlStepExecution(context, (build, handler) -> TrainRunner.perform(build, options, checkedRequest(options), handler));
     }
 
-    /** Runs {@link TrainRunner} off the CPS thread. */
-    static final class Execution extends MlStepExecution {
-        private static final long serialVersionUID = 1L;
-
-        // Not serialized: a synchronous execution does not survive a restart, it fails and says so.
-        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "only used while the step runs")
-        private final transient TrainStep step;
-
-        Execution(StepContext context, TrainStep step) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected ResultDocument perform(BuildContext build, ResultHandler handler) throws IOException, InterruptedException {
-            StepOptions options = step.options();
-            TrainRequest request;
-            try {
-                request = step.request();
-            } catch (io.jenkins.plugins.mlcicd.input.BadInputException e) {
-                throw io.jenkins.plugins.mlcicd.jenkins.common.ResultPublisher.badInput(options, e);
-            }
-            return TrainRunner.perform(build, options, request, handler);
+    /** The request, or the step's one-line failure when its arguments are bad. */
+    private TrainRequest checkedRequest(StepOptions options) throws AbortException {
+        try {
+            return request();
+        } catch (BadInputException e) {
+            throw ResultPublisher.badInput(options, e);
         }
     }
 
