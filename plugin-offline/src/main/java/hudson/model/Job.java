@@ -2,6 +2,11 @@ package hudson.model;
 
 /** Stand-in of jenkins-core {@code hudson.model.Job} (real: extends AbstractItem); see plugin-offline/STANDINS.md. */
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> implements Item {
+    @SuppressWarnings("rawtypes")
+    protected Job(ItemGroup parent, String name) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public RunT getLastBuild() {
         throw new UnsupportedOperationException("stand-in");
     }
