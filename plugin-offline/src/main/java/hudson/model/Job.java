@@ -1,5 +1,7 @@
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
+
 /** Stand-in of jenkins-core {@code hudson.model.Job} (real: extends AbstractItem); see plugin-offline/STANDINS.md. */
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> implements Item {
     @SuppressWarnings("rawtypes")
@@ -11,7 +13,9 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stand-in");
     }
 
-    public String getFullName() {
+    // Real: AbstractItem's @NonNull public final String getFullName().
+    @NonNull
+    public final String getFullName() {
         throw new UnsupportedOperationException("stand-in");
     }
 }
