@@ -3,6 +3,7 @@ package hudson;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -10,6 +11,10 @@ import java.util.Map;
 
 /** Stand-in of jenkins-core {@code hudson.Launcher} (members used only); see plugin-offline/STANDINS.md. */
 public abstract class Launcher {
+    protected Launcher(@NonNull TaskListener listener, @CheckForNull VirtualChannel channel) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public final class ProcStarter {
         public ProcStarter cmds(List<String> args) {
             throw new UnsupportedOperationException("stand-in");

@@ -8,6 +8,10 @@ import hudson.security.AccessControlled;
  * members used only); see plugin-offline/STANDINS.md.
  */
 public abstract class Computer extends Actionable implements AccessControlled {
+    protected Computer(Node node) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     @CheckForNull
     public Node getNode() {
         throw new UnsupportedOperationException("stand-in");

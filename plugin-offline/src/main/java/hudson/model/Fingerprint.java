@@ -1,10 +1,16 @@
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.IOException;
 
 /** Stand-in of jenkins-core {@code hudson.model.Fingerprint} (real: also implements Saveable; members used only); see plugin-offline/STANDINS.md. */
 public class Fingerprint implements ModelObject {
+    @SuppressWarnings("rawtypes")
+    public Fingerprint(@CheckForNull Run build, @NonNull String fileName, @NonNull byte[] md5sum) throws IOException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     @NonNull
     public String getHashString() {
         throw new UnsupportedOperationException("stand-in");
@@ -16,6 +22,7 @@ public class Fingerprint implements ModelObject {
     }
 
     @Override
+    @NonNull
     public String getDisplayName() {
         throw new UnsupportedOperationException("stand-in");
     }

@@ -3,9 +3,14 @@ package hudson.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.File;
+import java.io.IOException;
 
 /** Stand-in of jenkins-core {@code hudson.model.Run}; see plugin-offline/STANDINS.md. */
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
+    protected Run(@NonNull JobT job) throws IOException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     @CheckForNull
     public Result getResult() {
         throw new UnsupportedOperationException("stand-in");
@@ -39,12 +44,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stand-in");
     }
 
-    @NonNull
     public String getDisplayName() {
         throw new UnsupportedOperationException("stand-in");
     }
 
-    @NonNull
     public String getFullDisplayName() {
         throw new UnsupportedOperationException("stand-in");
     }

@@ -1,5 +1,6 @@
 package hudson.tasks;
 
+import hudson.model.AbstractBuild;
 import hudson.model.Run;
 import java.util.Map;
 import jenkins.model.RunAction2;
@@ -9,9 +10,19 @@ import jenkins.model.RunAction2;
  * SimpleBuildStep and more; here only the enclosing type of FingerprintAction); see plugin-offline/STANDINS.md.
  */
 public class Fingerprinter {
+    // The real @DataBoundConstructor; declared so that no implicit no-argument constructor exists here.
+    public Fingerprinter(String targets) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public static final class FingerprintAction implements RunAction2 {
         @SuppressWarnings("rawtypes")
         public FingerprintAction(Run build, Map<String, String> record) {
+            throw new UnsupportedOperationException("stand-in");
+        }
+
+        @SuppressWarnings("rawtypes")
+        public FingerprintAction(AbstractBuild build, Map<String, String> record) {
             throw new UnsupportedOperationException("stand-in");
         }
 

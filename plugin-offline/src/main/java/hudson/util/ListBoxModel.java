@@ -14,8 +14,18 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
         throw new UnsupportedOperationException("stand-in");
     }
 
+    // Declared so that overload resolution of add(...) is the real one (e.g. add(null, value) is ambiguous there).
+    public void add(hudson.model.ModelObject usedForDisplayName, @NonNull String value) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public ListBoxModel add(@NonNull String nameAndValue) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
     public static final class Option {
-        private Option() {
+        public Option(@NonNull String name, @NonNull String value) {
+            throw new UnsupportedOperationException("stand-in");
         }
     }
 }

@@ -1,5 +1,6 @@
 package hudson.util;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
 /** Stand-in of jenkins-core {@code hudson.util.Secret} (members used only); see plugin-offline/STANDINS.md. */
@@ -9,6 +10,7 @@ public final class Secret implements Serializable {
     private Secret() {
     }
 
+    @NonNull
     public String getPlainText() {
         throw new UnsupportedOperationException("stand-in");
     }

@@ -11,7 +11,9 @@ import hudson.security.Permission;
 public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
     public static final Permission ADMINISTER = null;
 
-    protected Jenkins() {
+    // The real constructors are protected Jenkins(File, ServletContext[, PluginManager]) throws IOException,
+    // InterruptedException, ReactorException; private here so that no code can rely on an invented one.
+    private Jenkins() {
         throw new UnsupportedOperationException("stand-in");
     }
 

@@ -1,5 +1,6 @@
 package com.cloudbees.plugins.credentials;
 
+import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -7,7 +8,9 @@ import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.ExtensionPoint;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import hudson.model.Item;
 import hudson.model.ItemGroup;
+import hudson.model.Node;
 import hudson.model.Run;
 import java.util.List;
 import org.springframework.security.core.Authentication;
@@ -31,6 +34,17 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
     @CheckForNull
     @SuppressWarnings("rawtypes")
     public static <C extends Credentials> C track(@NonNull Run build, @CheckForNull C credentials) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    // The Node and Item overloads are declared too, so that overload resolution is the real one.
+    @CheckForNull
+    public static <C extends Credentials> C track(@NonNull Node node, @CheckForNull C credentials) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @CheckForNull
+    public static <C extends Credentials> C track(@NonNull Item item, @CheckForNull C credentials) {
         throw new UnsupportedOperationException("stand-in");
     }
 }

@@ -1,7 +1,8 @@
 package com.cloudbees.plugins.credentials.common;
 
-import com.cloudbees.plugins.credentials.IdCredentials;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
+import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.util.ListBoxModel;
 import org.springframework.security.core.Authentication;
@@ -15,7 +16,16 @@ public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCred
     private static final long serialVersionUID = 1L;
 
     @NonNull
+    protected abstract String describe(@NonNull C c);
+
+    @NonNull
     public AbstractIdCredentialsListBoxModel<T, C> includeEmptyValue() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    // Both non-deprecated overloads, so that overload resolution (e.g. a null context) is the real one.
+    public AbstractIdCredentialsListBoxModel<T, C> includeAs(@NonNull Authentication authentication, @Nullable Item context,
+                                                             @NonNull Class<? extends C> type) {
         throw new UnsupportedOperationException("stand-in");
     }
 

@@ -1,7 +1,9 @@
 package com.cloudbees.plugins.credentials.common;
 
-import com.cloudbees.plugins.credentials.IdCredentials;
+import edu.umd.cs.findbugs.annotations.NonNull;
 
-/** Stand-in of the credentials plugin's {@code com.cloudbees.plugins.credentials.common.StandardCredentials} (no members used); see plugin-offline/STANDINS.md. */
+/** Stand-in of the credentials plugin's {@code com.cloudbees.plugins.credentials.common.StandardCredentials}; see plugin-offline/STANDINS.md. */
 public interface StandardCredentials extends IdCredentials {
+    @NonNull
+    String getDescription();
 }

@@ -2,7 +2,6 @@ package org.jenkinsci.plugins.workflow.steps;
 
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.ListenableFuture;
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.model.Result;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.io.Serializable;
 public abstract class StepContext implements FutureCallback<Object>, Serializable {
     private static final long serialVersionUID = 1L;
 
-    @CheckForNull
     public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
 
     @Override
