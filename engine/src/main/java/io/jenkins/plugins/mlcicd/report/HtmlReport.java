@@ -15,6 +15,8 @@ public final class HtmlReport {
             body{font-family:system-ui,sans-serif;margin:2rem;color:#1f2328}
             table.mlcicd-checks{border-collapse:collapse;width:100%}
             .mlcicd-checks th,.mlcicd-checks td{border-bottom:1px solid #d0d7de;padding:.35rem .6rem;text-align:left}
+            .mlcicd-checks td:last-child{overflow-wrap:anywhere}
+            .mlcicd-checks td.num,.mlcicd-verdict{white-space:nowrap}
             .mlcicd-checks td.num{text-align:right;font-variant-numeric:tabular-nums}
             .mlcicd-verdict{font-weight:600;padding:.1rem .45rem;border-radius:.3rem}
             .mlcicd-verdict-passed{background:#dafbe1}.mlcicd-verdict-warning{background:#fff8c5}
