@@ -48,7 +48,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--python", paramLabel = "EXE", description = "Python 3 interpreter for the example trainer (default: python3).")
     String python = "python3";
 
-    private record Step(String title, List<String> args, Path document) {
+    /** One command of the pipeline; its result document is where its {@code --out} says. */
+    private record Step(String title, List<String> args) {
+        Path document(Path work) {
+            return work.resolve(args.get(args.indexOf("--out") + 1));
+        }
     }
 
     @Override
@@ -63,25 +67,19 @@ final class DemoCommand implements Callable<Integer> {
         List<Step> steps = List.of(
                 new Step("validate the training data: contract, and drift against the validation data",
                         List.of("validate", "--contract", "contract.yaml", "--data", "data/train.csv",
-                                "--reference", "data/valid.csv", "--out", "reports/validate.json", "--html", "reports/validate.html"),
-                        work.resolve("reports/validate.json")),
+                                "--reference", "data/valid.csv", "--out", "reports/validate.json", "--html", "reports/validate.html")),
                 new Step("train the champion (strongly regularised) with lineage, register it as 'champion'",
-                        trainArgs(champion, "out/champion", "champion", "reports/champion-lineage"),
-                        work.resolve("reports/champion-lineage.json")),
+                        trainArgs(champion, "out/champion", "champion", "reports/champion-lineage")),
                 new Step("evaluate the champion on the validation rows (bootstrap, paired by row id)",
-                        evaluateArgs("out/champion", "reports/champion-eval"),
-                        work.resolve("reports/champion-eval.json")),
+                        evaluateArgs("out/champion", "reports/champion-eval")),
                 new Step("train the candidate with lineage, register it as 'candidate'",
-                        trainArgs(candidate, "out/candidate", "candidate", "reports/candidate-lineage"),
-                        work.resolve("reports/candidate-lineage.json")),
+                        trainArgs(candidate, "out/candidate", "candidate", "reports/candidate-lineage")),
                 new Step("evaluate the candidate on the same rows",
-                        evaluateArgs("out/candidate", "reports/candidate-eval"),
-                        work.resolve("reports/candidate-eval.json")),
+                        evaluateArgs("out/candidate", "reports/candidate-eval")),
                 new Step("gate the candidate against the champion",
                         List.of("gate", "--policy", "gate.yaml", "--candidate", "reports/candidate-eval.json",
                                 "--baseline", "reports/champion-eval.json", "--out", "reports/gate.json",
-                                "--html", "reports/gate.html", "--junit", "reports/gate.xml"),
-                        work.resolve("reports/gate.json")));
+                                "--html", "reports/gate.html", "--junit", "reports/gate.xml")));
 
         List<ResultDocument> results = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
@@ -89,11 +87,12 @@ final class DemoCommand implements Callable<Integer> {
             console.printf("%n== %d/%d %s%n$ mlcicd %s%n", i + 1, steps.size() + 1, step.title(), String.join(" ", quoted(step.args())));
             console.flush();
             int exit = runInside(work, step.args());
-            if (exit == Main.EXIT_BAD_INPUT || !Files.exists(step.document())) {
+            Path document = step.document(work);
+            if (exit == Main.EXIT_BAD_INPUT || !Files.exists(document)) {
                 console.println("mlcicd demo: step " + (i + 1) + " could not run (exit " + exit + "); stopping");
                 return Main.EXIT_BAD_INPUT;
             }
-            results.add(ResultDocumentJson.read(step.document()));
+            results.add(ResultDocumentJson.read(document));
         }
 
         ResultDocument gate = results.get(results.size() - 1);
