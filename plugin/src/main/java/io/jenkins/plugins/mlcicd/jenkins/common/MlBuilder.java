@@ -66,4 +66,9 @@ public abstract class MlBuilder extends Builder implements SimpleBuildStep {
     public StepOptions options() {
         return new StepOptions(functionName(), getId(), stopBuild, unstableOnly);
     }
+
+    /** The build's {@code $VARIABLES} expanded in a field, as freestyle users expect; null stays null. */
+    protected static String expand(EnvVars env, String value) {
+        return value == null ? null : env.expand(value);
+    }
 }

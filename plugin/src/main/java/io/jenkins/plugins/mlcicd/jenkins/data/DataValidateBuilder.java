@@ -106,9 +106,6 @@ public final class DataValidateBuilder extends MlBuilder {
         DataValidateRunner.perform(build, options, request, handler);
     }
 
-    private static String expand(EnvVars env, String value) {
-        return value == null ? null : env.expand(value);
-    }
 
     @Extension
     @Symbol(DataValidateStep.FUNCTION_NAME)

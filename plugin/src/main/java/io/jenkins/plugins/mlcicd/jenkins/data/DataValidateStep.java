@@ -111,7 +111,6 @@ public final class DataValidateStep extends MlStep {
         return new MlStepExecution(context, (build, handler) -> DataValidateRunner.perform(build, options, request, handler));
     }
 
-
     @Extension
     public static final class DescriptorImpl extends MlStepDescriptor {
         public DescriptorImpl() {

@@ -70,9 +70,6 @@ public final class GateBuilder extends MlBuilder {
         GateRunner.perform(build, options, request, handler);
     }
 
-    private static String expand(EnvVars env, String value) {
-        return value == null ? null : env.expand(value);
-    }
 
     @Extension
     @Symbol(GateStep.FUNCTION_NAME)

@@ -181,9 +181,6 @@ public final class TrainBuilder extends MlBuilder {
                 (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
-    private static String expand(EnvVars env, String value) {
-        return value == null ? null : env.expand(value);
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
