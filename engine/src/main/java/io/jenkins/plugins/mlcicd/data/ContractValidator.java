@@ -25,7 +25,10 @@ public final class ContractValidator {
     private ContractValidator() {
     }
 
-    /** One counted condition of a check, and how to find its offending rows. */
+    /**
+     * One condition of a check: its aggregate (null when the count follows from others), and how to find its
+     * offending rows.
+     */
     private record Counter(String check, String aggregate, String offending, String shown) {
     }
 
@@ -49,7 +52,7 @@ public final class ContractValidator {
                 counters.add(new Counter(rule.name() + ".type", "0", null, null));
             }
             String isNull = v + " IS NULL" + (c.invalidText() == null ? "" : " AND " + c.invalidText() + " IS NULL");
-            counters.add(new Counter(rule.name() + ".nulls", SqlAggregates.countIf(isNull), isNull, "NULL"));
+            counters.add(new Counter(rule.name() + ".nulls", null, isNull, "NULL"));
             if (rule.min() != null) {
                 String bound = v + " < " + literal(d, rule.min(), c.type());
                 counters.add(new Counter(rule.name() + ".min", SqlAggregates.countIf(bound), bound, d.toText(v)));
@@ -75,11 +78,12 @@ public final class ContractValidator {
                 counters.add(new Counter(rule.name() + ".unique", "COUNT(" + v + ") - COUNT(DISTINCT " + v + ")", null, null));
             }
         }
-        String sql = "SELECT " + counters.stream().map(Counter::aggregate).collect(Collectors.joining(", ")) + " FROM " + table.from();
+        List<Counter> counted = counters.stream().filter(c -> c.aggregate() != null).toList();
+        String sql = "SELECT " + counted.stream().map(Counter::aggregate).collect(Collectors.joining(", ")) + " FROM " + table.from();
         Map<String, String> values = table.queryOne(sql, rs -> {
             Map<String, String> out = new LinkedHashMap<>();
-            for (int i = 0; i < counters.size(); i++) {
-                out.put(counters.get(i).check(), rs.getString(i + 1));
+            for (int i = 0; i < counted.size(); i++) {
+                out.put(counted.get(i).check(), rs.getString(i + 1));
             }
             return out;
         });

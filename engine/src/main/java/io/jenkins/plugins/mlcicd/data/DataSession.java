@@ -106,9 +106,16 @@ public final class DataSession implements AutoCloseable {
         }
         Map<String, ColumnType> types = plan.plan(columns);
         List<DataTable.Column> typed = new ArrayList<>();
-        StringBuilder select = new StringBuilder("SELECT ");
+        // Each value is parsed once, below; the raw text of values that did not parse goes into one list column
+        // that is NULL on rows where everything parsed: one column per typed column would hold mostly NULLs and,
+        // stored, cost as much memory as the data itself.
+        List<String> inner = new ArrayList<>();
+        List<String> outer = new ArrayList<>();
+        List<String> anyInvalid = new ArrayList<>();
+        List<String> invalidTexts = new ArrayList<>();
         if (several) {
-            select.append("filename AS __file, ");
+            inner.add("filename AS __file");
+            outer.add("__file");
         }
         int index = 0;
         for (SourceColumn column : columns) {
@@ -117,20 +124,30 @@ public final class DataSession implements AutoCloseable {
                 continue;
             }
             Expressions e = expressions(DuckDbDialect.INSTANCE, column, type);
+            String value = "__v" + index;
             String valueName = "__c" + index;
-            String invalidName = "__r" + index;
-            index++;
-            select.append(e.value()).append(" AS ").append(valueName).append(", ");
-            if (e.invalidText() != null) {
-                select.append(e.invalidText()).append(" AS ").append(invalidName).append(", ");
+            inner.add(e.value() + " AS " + value);
+            outer.add(value + " AS " + valueName);
+            String invalidName = null;
+            if (e.text() != null) {
+                String text = "__t" + index;
+                inner.add(e.text() + " AS " + text);
+                anyInvalid.add("(" + text + " IS NOT NULL AND " + value + " IS NULL)");
+                invalidTexts.add(Expressions.invalid(value, text));
+                invalidName = "__bad[" + invalidTexts.size() + "]";
             }
-            typed.add(new DataTable.Column(column.name(), type, valueName, e.invalidText() == null ? null : invalidName));
+            typed.add(new DataTable.Column(column.name(), type, valueName, invalidName));
+            index++;
         }
-        if (typed.isEmpty()) {
-            select.append("1 AS __none, ");
+        if (!invalidTexts.isEmpty()) {
+            outer.add("CASE WHEN " + String.join(" OR ", anyInvalid) + " THEN [" + String.join(", ", invalidTexts)
+                    + "] END AS __bad");
         }
-        select.setLength(select.length() - 2);
-        select.append(" FROM ").append(scan);
+        if (outer.isEmpty()) {
+            inner.add("1 AS __none");
+            outer.add("__none");
+        }
+        String select = "SELECT " + String.join(", ", outer) + " FROM (SELECT " + String.join(", ", inner) + " FROM " + scan + ") s";
         String table = DuckDbDialect.INSTANCE.identifier(alias);
         execute(db, describedAs, "CREATE OR REPLACE TABLE " + table + " AS " + select);
         String sampleFrom = table;
@@ -159,15 +176,23 @@ public final class DataSession implements AutoCloseable {
             ColumnType type = types.get(column.name());
             if (type != null) {
                 Expressions e = expressions(dialect, column, type);
-                typed.add(new DataTable.Column(column.name(), type, e.value(), e.invalidText()));
+                typed.add(new DataTable.Column(column.name(), type, e.value(),
+                        e.text() == null ? null : Expressions.invalid(e.value(), e.text())));
             }
         }
         return new DataTable(source.describe(), connection, dialect, from, from,
                 columns.stream().map(SourceColumn::name).toList(), typed, null, null);
     }
 
-    /** The typed value of a source column and the raw text of values that do not parse. */
-    record Expressions(String value, String invalidText) {
+    /**
+     * The typed value of a source column, and its text when a value may fail to parse (null when the source's
+     * own type already is the wanted one).
+     */
+    record Expressions(String value, String text) {
+        /** The raw text of a value that did not parse, else NULL. */
+        static String invalid(String value, String text) {
+            return "CASE WHEN " + text + " IS NOT NULL AND (" + value + ") IS NULL THEN " + text + " END";
+        }
     }
 
     static Expressions expressions(SqlDialect dialect, SourceColumn column, ColumnType type) {
@@ -180,8 +205,7 @@ public final class DataSession implements AutoCloseable {
         if (type == ColumnType.STRING) {
             return new Expressions(text, null);
         }
-        String value = dialect.parse(text, type);
-        return new Expressions(value, "CASE WHEN " + raw + " IS NOT NULL AND (" + value + ") IS NULL THEN " + text + " END");
+        return new Expressions(dialect.parse(text, type), text);
     }
 
     private static boolean compatible(ColumnType source, ColumnType wanted) {
@@ -232,10 +256,7 @@ public final class DataSession implements AutoCloseable {
         long start = System.nanoTime();
         try (Statement st = db.createStatement()) {
             st.execute(sql);
-            if (System.getenv("MLCICD_TRACE_SQL") != null) {
-                System.err.printf("mlcicd-sql %6d ms  %s%n", (System.nanoTime() - start) / 1_000_000,
-                        sql.length() > 160 ? sql.substring(0, 160) + "…" : sql);
-            }
+            SqlTrace.log(start, sql);
         } catch (SQLException e) {
             throw DataErrors.describe(source, e);
         }

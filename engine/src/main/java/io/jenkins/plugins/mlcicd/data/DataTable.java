@@ -36,6 +36,7 @@ public final class DataTable {
     private final Map<String, Column> columns;
     private final String rowNumber;
     private final String fileName;
+    private final Map<String, Object> memo = new java.util.HashMap<>();
 
     /**
      * @param sampleFrom FROM expression in which {@code rowNumber} and {@code fileName} are defined
@@ -111,15 +112,9 @@ public final class DataTable {
         } catch (SQLException e) {
             throw DataErrors.describe(source, e);
         } finally {
-            if (TRACE) {
-                System.err.printf("mlcicd-sql %6d ms  %s%n", (System.nanoTime() - start) / 1_000_000,
-                        sql.length() > 160 ? sql.substring(0, 160) + "…" : sql);
-            }
+            SqlTrace.log(start, sql);
         }
     }
-
-    /** {@code MLCICD_TRACE_SQL=1} prints each query and its duration to stderr (for tuning). */
-    private static final boolean TRACE = System.getenv("MLCICD_TRACE_SQL") != null;
 
     /** Runs a query that returns exactly one row. */
     public <T> T queryOne(String sql, RowMapper<T> mapper) {
@@ -129,6 +124,20 @@ public final class DataTable {
             throw new IllegalStateException("expected one row from " + sql);
         }
         return rows.get(0);
+    }
+
+    /**
+     * The result of an aggregate computed once per table and key: the report and the drift check both need,
+     * for instance, a column's category counts, and the data does not change during a run.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T memo(String key, java.util.function.Supplier<T> compute) {
+        Object value = memo.get(key);
+        if (value == null) {
+            value = compute.get();
+            memo.put(key, value);
+        }
+        return (T) value;
     }
 
     /** True when both tables live in the same database connection, so one query can read both. */

@@ -77,7 +77,7 @@ public final class DataValidation {
                 col.put("type", column.type().id());
                 ColumnProfile refColumn = referenceProfile == null ? null : referenceProfile.column(rule.name());
                 if (refColumn != null) {
-                    addDistributions(col, refColumn, current, column, currentBins.get(rule.name()));
+                    addDistributions(col, refColumn, current, column, currentBins.get(rule.name()), rule.drift() != null);
                 }
                 if (rule.drift() == null || column.type().isTemporal()) {
                     continue;
@@ -134,8 +134,13 @@ public final class DataValidation {
         return Profiler.histograms(current, edges);
     }
 
+    /**
+     * The reference and current histogram, or counts of the reference's most frequent categories: for a column
+     * whose drift is checked, or whose reference values are all listed (not for free text such as e-mail
+     * addresses, where a category chart says nothing and counting costs a pass over the data).
+     */
     private static void addDistributions(ObjectNode col, ColumnProfile ref, DataTable current, DataTable.Column column,
-            long[] currentBins) {
+            long[] currentBins, boolean driftChecked) {
         if (column.type().isNumeric() && ref.histogram() != null && ref.type().isNumeric()) {
             ObjectNode h = col.putObject("histogram");
             ArrayNode edges = h.putArray("edges");
@@ -151,7 +156,8 @@ public final class DataValidation {
                 c.add(n);
             }
         } else if (!column.type().isNumeric() && !column.type().isTemporal() && ref.distribution() != null
-                && ref.distribution().categories() != null) {
+                && ref.distribution().categories() != null
+                && (driftChecked || ref.distribution().otherCount() == null || ref.distribution().otherCount() == 0)) {
             Map<String, Long> cur = DriftCalculator.categoryCounts(current, column, false);
             ArrayNode cats = col.putArray("categories");
             int shown = 0;

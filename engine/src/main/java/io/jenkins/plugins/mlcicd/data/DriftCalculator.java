@@ -64,8 +64,8 @@ public final class DriftCalculator {
         DriftMethod method = rule == null ? null : rule.method();
         boolean categorical;
         if (method == null) {
-            int values = distinctUpTo(reference, current, column, FEW_VALUES + 1, numeric);
-            boolean few = values <= FEW_VALUES;
+            // Only a numeric column's choice depends on how many values it has.
+            boolean few = numeric && distinctUpTo(reference, current, column, FEW_VALUES + 1, true) <= FEW_VALUES;
             boolean small = referenceCount <= SMALL_REFERENCE;
             categorical = !numeric || few;
             method = categorical ? (small ? DriftMethod.CHI_SQUARE : DriftMethod.JENSEN_SHANNON)
@@ -261,6 +261,10 @@ public final class DriftCalculator {
 
     /** Category → count, most frequent first; numbers keyed by their Java text so both sides agree. */
     static Map<String, Long> categoryCounts(DataTable table, DataTable.Column column, boolean numeric) {
+        return table.memo("categories " + numeric + " " + column.name(), () -> countCategories(table, column, numeric));
+    }
+
+    private static Map<String, Long> countCategories(DataTable table, DataTable.Column column, boolean numeric) {
         SqlDialect d = table.dialect();
         String value = numeric ? SqlAggregates.finite(d, column) : column.value();
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -278,7 +282,7 @@ public final class DriftCalculator {
             long all = table.queryOne("SELECT COUNT(" + value + ") FROM " + table.from(), rs -> rs.getLong(1));
             counts.put(OTHER, all - total);
         }
-        return counts;
+        return java.util.Collections.unmodifiableMap(counts);
     }
 
     /** Distinct non-null values of reference and current together, counting up to {@code cap}. */

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.mlcicd.data;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** DuckDB, the embedded engine that reads files. */
 public final class DuckDbDialect implements SqlDialect {
@@ -47,12 +45,6 @@ public final class DuckDbDialect implements SqlDialect {
     @Override
     public String fullMatch(String expression, String pattern) {
         return "regexp_full_match(" + expression + ", " + string(pattern) + ")";
-    }
-
-    @Override
-    public String quantiles(String expression, double[] levels) {
-        return "quantile_cont(" + expression + ", ["
-                + Arrays.stream(levels).mapToObj(Double::toString).collect(Collectors.joining(", ")) + "])";
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.mlcicd.data;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * PostgreSQL. It has no TRY_CAST, so text is checked against the type's lexical form before the
@@ -68,13 +66,6 @@ public final class PostgresDialect implements SqlDialect {
     @Override
     public String fullMatch(String expression, String pattern) {
         return "(" + expression + " ~ " + string("^(?:" + pattern + ")$") + ")";
-    }
-
-    @Override
-    public String quantiles(String expression, double[] levels) {
-        return "percentile_cont(ARRAY["
-                + Arrays.stream(levels).mapToObj(Double::toString).collect(Collectors.joining(", "))
-                + "]::double precision[]) WITHIN GROUP (ORDER BY " + expression + ")";
     }
 
     @Override

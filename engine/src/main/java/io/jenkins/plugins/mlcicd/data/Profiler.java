@@ -71,8 +71,22 @@ public final class Profiler {
     record Basics(long rows, Map<String, ColumnBasics> columns) {
     }
 
-    /** The one aggregate pass over all typed columns. */
+    /** The one aggregate pass over all typed columns, then the quantiles of each numeric column. */
     static Basics basics(DataTable table) {
+        Basics basics = aggregates(table);
+        Map<String, ColumnBasics> columns = new LinkedHashMap<>(basics.columns());
+        for (DataTable.Column c : table.columns()) {
+            ColumnBasics b = columns.get(c.name());
+            if (c.type().isNumeric() && b.finite() > 0) {
+                double[] quantiles = quantiles(table, SqlAggregates.finite(table.dialect(), c), b.finite(), QUANTILE_LEVELS);
+                columns.put(c.name(), new ColumnBasics(b.count(), b.invalid(), b.nan(), b.finite(), b.min(), b.max(),
+                        b.minText(), b.maxText(), b.mean(), b.std(), quantiles, b.distinct()));
+            }
+        }
+        return new Basics(basics.rows(), columns);
+    }
+
+    private static Basics aggregates(DataTable table) {
         SqlDialect d = table.dialect();
         List<String> select = new ArrayList<>();
         select.add("COUNT(*)");
@@ -88,7 +102,6 @@ public final class Profiler {
                 select.add("MAX(" + f + ")");
                 select.add("AVG(" + f + ")");
                 select.add("STDDEV_POP(" + f + ")");
-                select.add(d.quantiles(f, QUANTILE_LEVELS));
             } else {
                 select.add(d.toText("MIN(" + c.value() + ")"));
                 select.add(d.toText("MAX(" + c.value() + ")"));
@@ -110,9 +123,8 @@ public final class Profiler {
                     Double max = SqlAggregates.nullableDouble(rs, i++);
                     Double mean = SqlAggregates.nullableDouble(rs, i++);
                     Double std = SqlAggregates.nullableDouble(rs, i++);
-                    double[] quantiles = SqlAggregates.doubles(rs, i++);
                     columns.put(c.name(), new ColumnBasics(count, invalid, nan, finite, min, max, null, null, mean, std,
-                            quantiles, distinct));
+                            null, distinct));
                 } else {
                     String min = rs.getString(i++);
                     String max = rs.getString(i++);
@@ -222,17 +234,25 @@ public final class Profiler {
         return new Distribution(false, points, ones, null, null);
     }
 
-    /**
-     * The quantiles at 0, 0.001, …, 1 (numpy 'linear', as stats.Quantiles): the order statistics around
-     * each position come from one sort (a window), then interpolate here; a list-valued quantile aggregate
-     * with a thousand levels is an order of magnitude slower.
-     */
+    /** The quantiles at 0, 0.001, …, 1 of a column's {@code n} non-null values. */
     static double[] sketch(DataTable table, String value, long n) {
-        java.util.TreeSet<Long> ranks = new java.util.TreeSet<>();
-        double[] positions = new double[SKETCH_POINTS];
+        double[] levels = new double[SKETCH_POINTS];
         for (int i = 0; i < SKETCH_POINTS; i++) {
-            positions[i] = i / (double) (SKETCH_POINTS - 1) * (n - 1);
-            long lower = (long) Math.floor(positions[i]);
+            levels[i] = i / (double) (SKETCH_POINTS - 1);
+        }
+        return quantiles(table, value, n, levels);
+    }
+
+    /**
+     * Quantiles of the {@code n} non-null values of {@code value} as numpy's 'linear' method ({@code stats.Quantiles})
+     * defines them: the order statistics around each position come from one sort (a window), then interpolate
+     * here. Measured on DuckDB three times faster than its list-valued {@code quantile_cont}, and it is
+     * standard SQL.
+     */
+    static double[] quantiles(DataTable table, String value, long n, double[] levels) {
+        java.util.TreeSet<Long> ranks = new java.util.TreeSet<>();
+        for (double level : levels) {
+            long lower = (long) Math.floor(level * (n - 1));
             ranks.add(lower + 1);
             ranks.add(Math.min(lower + 2, n));
         }
@@ -241,12 +261,13 @@ public final class Profiler {
         table.query("SELECT rn, v FROM (SELECT v, ROW_NUMBER() OVER (ORDER BY v) AS rn FROM (SELECT " + value + " AS v FROM "
                 + table.from() + ") t WHERE v IS NOT NULL) r WHERE rn IN (" + in + ")",
                 rs -> ordered.put(rs.getLong(1), rs.getDouble(2)));
-        double[] out = new double[SKETCH_POINTS];
-        for (int i = 0; i < SKETCH_POINTS; i++) {
-            long lower = (long) Math.floor(positions[i]);
+        double[] out = new double[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            double position = levels[i] * (n - 1);
+            long lower = (long) Math.floor(position);
             double a = ordered.get(lower + 1);
             double b = ordered.get(Math.min(lower + 2, n));
-            out[i] = a + (b - a) * (positions[i] - lower);
+            out[i] = a + (b - a) * (position - lower);
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlcicd.data;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
@@ -34,20 +33,6 @@ final class SqlAggregates {
             sql.append(" WHEN ").append(value).append(" < ").append(dialect.number(edges[i])).append(" THEN ").append(i);
         }
         return sql.append(" ELSE ").append(edges.length).append(" END").toString();
-    }
-
-    /** A SQL array/list column as doubles; null when the value is NULL. */
-    static double[] doubles(ResultSet rs, int column) throws SQLException {
-        Array array = rs.getArray(column);
-        if (array == null) {
-            return null;
-        }
-        Object[] values = (Object[]) array.getArray();
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i] == null ? Double.NaN : ((Number) values[i]).doubleValue();
-        }
-        return out;
     }
 
     /** A nullable double column. */

@@ -38,9 +38,6 @@ public interface SqlDialect {
     /** Whether a string matches a regular expression in full. */
     String fullMatch(String expression, String pattern);
 
-    /** An aggregate returning an array of continuous quantiles (linear interpolation, as numpy's default). */
-    String quantiles(String expression, double[] levels);
-
     /** An aggregate estimating the number of distinct non-null values. */
     String approxDistinct(String expression);
 
