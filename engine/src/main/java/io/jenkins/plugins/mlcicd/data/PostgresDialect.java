@@ -53,9 +53,24 @@ public final class PostgresDialect implements SqlDialect {
         if (pattern == null) {
             return text;
         }
-        // Day 31 of a 30-day month passes the pattern and still fails the cast: a known limit (PostgreSQL
-        // 16's pg_input_is_valid would close it).
-        return "CASE WHEN " + text + " ~* " + string(pattern) + " THEN CAST(trim(" + text + ") AS " + typeName(type) + ") END";
+        String cast = "CAST(trim(" + text + ") AS " + typeName(type) + ")";
+        if (type == ColumnType.DATE || type == ColumnType.TIMESTAMP) {
+            // A day the month does not have (2023-02-29, 2024-04-31) or year 0 passes the pattern but makes the
+            // cast fail the whole query. CASE evaluates its branches in order, so the calendar is checked only
+            // on text the pattern has shown to start with yyyy-mm-dd.
+            cast = "CASE WHEN " + calendarDate("trim(" + text + ")") + " THEN " + cast + " END";
+        }
+        return "CASE WHEN " + text + " ~* " + string(pattern) + " THEN " + cast + " END";
+    }
+
+    /** True when the yyyy-mm-dd that {@code text} starts with is a day of the proleptic Gregorian calendar. */
+    private static String calendarDate(String text) {
+        String year = "CAST(substr(" + text + ", 1, 4) AS integer)";
+        String month = "CAST(substr(" + text + ", 6, 2) AS integer)";
+        String day = "CAST(substr(" + text + ", 9, 2) AS integer)";
+        String leap = "(" + year + " % 4 = 0 AND " + year + " % 100 <> 0 OR " + year + " % 400 = 0)";
+        return "(" + year + " >= 1 AND " + day + " <= CASE WHEN " + month + " = 2 THEN CASE WHEN " + leap
+                + " THEN 29 ELSE 28 END WHEN " + month + " IN (4, 6, 9, 11) THEN 30 ELSE 31 END)";
     }
 
     @Override

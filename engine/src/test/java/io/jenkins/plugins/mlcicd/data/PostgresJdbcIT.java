@@ -78,6 +78,10 @@ class PostgresJdbcIT {
                     + " 'user' || g || '@example.com', g::text FROM generate_series(1, 200) g");
             st.execute("INSERT INTO txn VALUES (7, -3, 'GB', 'broken-email', 'twelve'), (201, NULL, NULL, NULL, '1e3'),"
                     + " (202, 'NaN', 'US', 'a@b', ' 42 ')");
+            st.execute("CREATE TABLE calendar (day_text text, ts_text text)");
+            st.execute("INSERT INTO calendar VALUES ('2024-02-29', '2024-02-29 23:59:59'), ('2023-02-29', '2023-02-29 10:00:00'),"
+                    + " ('2024-04-31', '2024-06-31T08:00'), ('0000-01-01', '1900-02-29 00:00'), ('2000-02-29', '2000-02-29'),"
+                    + " (' 2024-12-31 ', '2024-12-31 12:30:00.5')");
         }
     }
 
@@ -186,6 +190,26 @@ class PostgresJdbcIT {
         List<Object> values = ((List<?>) qty.details().get("samples")).stream().map(s -> ((Map<?, ?>) s).get("value")).map(Object.class::cast).toList();
         assertThat(values).containsExactlyInAnyOrder("twelve", "1e3");
         assertThat(check(doc, "country.drift").verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void daysTheCalendarDoesNotHaveAreTypeViolationsNotErrors() {
+        DataContract contract = DataContract.parse("calendar.yaml", """
+                columns:
+                  - {name: day_text, type: date}
+                  - {name: ts_text, type: timestamp}
+                """);
+        ResultDocument doc = new DataValidation(Map.of("MLCICD_JDBC_USER", USER), Clock.systemUTC())
+                .run(new ValidationRequest(contract, "calendar.yaml", new DataSource.Jdbc(url(), "calendar", null, null, null),
+                        null, null, false))
+                .document();
+        assertThat(samples(check(doc, "day_text.type"))).containsExactlyInAnyOrder("2023-02-29", "2024-04-31", "0000-01-01");
+        assertThat(samples(check(doc, "ts_text.type"))).containsExactlyInAnyOrder("2023-02-29 10:00:00", "2024-06-31T08:00",
+                "1900-02-29 00:00");
+    }
+
+    private static List<Object> samples(Check check) {
+        return ((List<?>) check.details().get("samples")).stream().map(s -> ((Map<?, ?>) s).get("value")).map(Object.class::cast).toList();
     }
 
     @Test
