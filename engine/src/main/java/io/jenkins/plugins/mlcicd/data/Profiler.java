@@ -40,53 +40,64 @@ public final class Profiler {
      */
     public static DataProfile profile(DataTable table, Instant createdAt, boolean complete) {
         Basics basics = basics(table);
+        // A complete profile stores a 1001-point sketch of each numeric column; its levels include the profile's
+        // quantile levels, so one sort gives both.
+        Map<String, double[]> sketches = new LinkedHashMap<>();
+        Map<String, double[]> quantiles = new LinkedHashMap<>();
+        Map<DataTable.Column, double[]> edges = new LinkedHashMap<>();
+        for (DataTable.Column column : table.columns()) {
+            ColumnBasics b = basics.columns().get(column.name());
+            if (!column.type().isNumeric() || b.finite() == 0) {
+                continue;
+            }
+            String value = SqlAggregates.finite(table.dialect(), column);
+            double[] q;
+            if (complete) {
+                double[] sketch = sketch(table, value, b.finite());
+                sketches.put(column.name(), sketch);
+                q = new double[QUANTILE_LEVELS.length];
+                for (int i = 0; i < q.length; i++) {
+                    q[i] = sketch[(int) Math.round(QUANTILE_LEVELS[i] * (SKETCH_POINTS - 1))];
+                }
+            } else {
+                q = quantiles(table, value, b.finite(), QUANTILE_LEVELS);
+            }
+            quantiles.put(column.name(), q);
+            edges.put(column, Arrays.copyOfRange(q, 2, 11));
+        }
+        Map<String, long[]> bins = histograms(table, edges);
         List<ColumnProfile> columns = new ArrayList<>();
         for (DataTable.Column column : table.columns()) {
             ColumnBasics b = basics.columns().get(column.name());
-            Histogram histogram = null;
+            double[] q = quantiles.get(column.name());
+            Histogram histogram = q == null ? null : new Histogram(Arrays.copyOfRange(q, 2, 11), bins.get(column.name()));
             Distribution distribution;
             if (column.type().isNumeric()) {
-                double[] edges = b.quantiles() == null ? null : Arrays.copyOfRange(b.quantiles(), 2, 11);
-                if (edges != null) {
-                    histogram = new Histogram(edges, histogram(table, column, edges));
-                }
-                distribution = numericDistribution(table, column, b.finite(), complete);
+                distribution = numericDistribution(table, column, b.finite(), sketches.get(column.name()), complete);
             } else if (column.type().isTemporal()) {
                 distribution = null;
             } else {
                 distribution = categories(table, column, MAX_EXACT_VALUES, b.count());
             }
+            List<ValueCount> top = !complete ? null : distribution != null && distribution.categories() != null
+                    ? distribution.categories().subList(0, Math.min(TOP, distribution.categories().size()))
+                    : top(table, column);
             columns.add(new ColumnProfile(column.name(), column.type(), basics.rows(), b.count(), basics.rows() - b.count() - b.invalid(),
                     b.invalid(), column.type().isNumeric() ? b.nan() : null, b.min(), b.max(), b.minText(), b.maxText(),
-                    b.mean(), b.std(), quantileMap(b.quantiles()), b.distinct(), complete ? top(table, column) : null, histogram,
-                    distribution));
+                    b.mean(), b.std(), quantileMap(q), b.distinct(), top, histogram, distribution));
         }
         return new DataProfile(DataProfile.SCHEMA, table.source(), createdAt.toString(), basics.rows(), columns);
     }
 
     record ColumnBasics(long count, long invalid, long nan, long finite, Double min, Double max, String minText,
-            String maxText, Double mean, Double std, double[] quantiles, Long distinct) {
+            String maxText, Double mean, Double std, Long distinct) {
     }
 
     record Basics(long rows, Map<String, ColumnBasics> columns) {
     }
 
-    /** The one aggregate pass over all typed columns, then the quantiles of each numeric column. */
+    /** The one aggregate pass over all typed columns: counts, ranges, moments and distinct estimates. */
     static Basics basics(DataTable table) {
-        Basics basics = aggregates(table);
-        Map<String, ColumnBasics> columns = new LinkedHashMap<>(basics.columns());
-        for (DataTable.Column c : table.columns()) {
-            ColumnBasics b = columns.get(c.name());
-            if (c.type().isNumeric() && b.finite() > 0) {
-                double[] quantiles = quantiles(table, SqlAggregates.finite(table.dialect(), c), b.finite(), QUANTILE_LEVELS);
-                columns.put(c.name(), new ColumnBasics(b.count(), b.invalid(), b.nan(), b.finite(), b.min(), b.max(),
-                        b.minText(), b.maxText(), b.mean(), b.std(), quantiles, b.distinct()));
-            }
-        }
-        return new Basics(basics.rows(), columns);
-    }
-
-    private static Basics aggregates(DataTable table) {
         SqlDialect d = table.dialect();
         List<String> select = new ArrayList<>();
         select.add("COUNT(*)");
@@ -123,13 +134,11 @@ public final class Profiler {
                     Double max = SqlAggregates.nullableDouble(rs, i++);
                     Double mean = SqlAggregates.nullableDouble(rs, i++);
                     Double std = SqlAggregates.nullableDouble(rs, i++);
-                    columns.put(c.name(), new ColumnBasics(count, invalid, nan, finite, min, max, null, null, mean, std,
-                            null, distinct));
+                    columns.put(c.name(), new ColumnBasics(count, invalid, nan, finite, min, max, null, null, mean, std, distinct));
                 } else {
                     String min = rs.getString(i++);
                     String max = rs.getString(i++);
-                    columns.put(c.name(), new ColumnBasics(count, invalid, 0, count, null, null, min, max, null, null,
-                            null, distinct));
+                    columns.put(c.name(), new ColumnBasics(count, invalid, 0, count, null, null, min, max, null, null, distinct));
                 }
             }
             return new Basics(rows, columns);
@@ -207,7 +216,8 @@ public final class Profiler {
     }
 
     /** Exact value counts when there are few distinct values, else a 1001-point quantile sketch. */
-    static Distribution numericDistribution(DataTable table, DataTable.Column column, long finite, boolean sketch) {
+    static Distribution numericDistribution(DataTable table, DataTable.Column column, long finite, double[] sketch,
+            boolean complete) {
         if (finite == 0) {
             return new Distribution(true, new double[0], new long[0], null, null);
         }
@@ -225,10 +235,10 @@ public final class Profiler {
             }
             return new Distribution(true, values, counts, null, null);
         }
-        if (!sketch) {
+        if (!complete) {
             return null;
         }
-        double[] points = sketch(table, f, finite);
+        double[] points = sketch != null ? sketch : sketch(table, f, finite);
         long[] ones = new long[points.length];
         Arrays.fill(ones, 1);
         return new Distribution(false, points, ones, null, null);
