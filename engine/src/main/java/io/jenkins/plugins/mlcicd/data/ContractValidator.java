@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +39,9 @@ public final class ContractValidator {
         List<Check> checks = new ArrayList<>();
         List<Counter> counters = new ArrayList<>();
         counters.add(new Counter("rows", "COUNT(*)", null, null));
+        Set<String> monotone = MonotoneColumns.of(table, contract.columns().stream()
+                .filter(rule -> Boolean.TRUE.equals(rule.unique()) && table.column(rule.name()) != null)
+                .map(rule -> table.column(rule.name())).toList());
         for (ColumnRule rule : contract.columns()) {
             DataTable.Column c = table.column(rule.name());
             if (c == null) {
@@ -75,7 +79,8 @@ public final class ContractValidator {
                 counters.add(new Counter(rule.name() + ".pattern", SqlAggregates.countIf(mismatch), mismatch, text));
             }
             if (Boolean.TRUE.equals(rule.unique())) {
-                counters.add(new Counter(rule.name() + ".unique", "COUNT(" + v + ") - COUNT(DISTINCT " + v + ")", null, null));
+                counters.add(new Counter(rule.name() + ".unique",
+                        monotone.contains(rule.name()) ? "0" : "COUNT(" + v + ") - COUNT(DISTINCT " + v + ")", null, null));
             }
         }
         List<Counter> counted = counters.stream().filter(c -> c.aggregate() != null).toList();

@@ -142,6 +142,28 @@ class DataValidationTest {
     }
 
     @Test
+    void uniquenessIsProvenByOrderOnlyWhenValuesStrictlyIncreaseOrDecrease() throws Exception {
+        String contract = "columns: [{name: id, type: integer, unique: true}, {name: s, unique: true}]\n";
+        Map<String, double[]> cases = Map.of(
+                "id,s\n1,a\n2,b\n5,c\n9,d\n", new double[] {0, 0},
+                "id,s\n9,d\n5,c\n,b\n1,a\n", new double[] {0, 0},
+                "id,s\n1,a\n2,b\n2,c\n3,d\n", new double[] {1, 0},
+                "id,s\n1,a\n,b\n1,a\n4,c\n", new double[] {1, 1},
+                "id,s\n3,x\n1,y\n2,x\n3,z\n", new double[] {1, 1});
+        int n = 0;
+        for (Map.Entry<String, double[]> e : cases.entrySet()) {
+            ResultDocument doc = validate(contract, csv("m" + n++ + ".csv", e.getKey()), null);
+            assertThat(check(doc, "id.unique").value()).as(e.getKey()).isEqualTo(e.getValue()[0]);
+            assertThat(check(doc, "s.unique").value()).as(e.getKey()).isEqualTo(e.getValue()[1]);
+        }
+        try (DataSession session = new DataSession(Map.of())) {
+            DataTable t = session.open(new DataSource.Files(csv("order.csv", "up,down,mixed\n1,3,1\n2,2,3\n3,1,2\n")), "t",
+                    TypePlan.inferred());
+            assertThat(MonotoneColumns.of(t, t.columns())).containsExactlyInAnyOrder("up", "down");
+        }
+    }
+
+    @Test
     void parquetJsonLinesAndGlobsWithRowNumbersPerFile() throws Exception {
         Files.createDirectories(dir.resolve("parts"));
         csv("parts/a.csv", "x\n1\n2\n");
