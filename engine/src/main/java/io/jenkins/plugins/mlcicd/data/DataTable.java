@@ -6,10 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A dataset as SQL: a FROM expression in some engine, its column names, and for each column the
@@ -36,7 +38,7 @@ public final class DataTable {
     private final Map<String, Column> columns;
     private final String rowNumber;
     private final String fileName;
-    private final Map<String, Object> memo = new java.util.HashMap<>();
+    private final Map<String, Object> memo = new HashMap<>();
 
     /**
      * @param sampleFrom FROM expression in which {@code rowNumber} and {@code fileName} are defined
@@ -131,7 +133,7 @@ public final class DataTable {
      * for instance, a column's category counts, and the data does not change during a run.
      */
     @SuppressWarnings("unchecked")
-    <T> T memo(String key, java.util.function.Supplier<T> compute) {
+    <T> T memo(String key, Supplier<T> compute) {
         Object value = memo.get(key);
         if (value == null) {
             value = compute.get();

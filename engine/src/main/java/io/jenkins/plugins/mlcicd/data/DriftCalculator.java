@@ -10,6 +10,7 @@ import io.jenkins.plugins.mlcicd.stats.KolmogorovSmirnov;
 import io.jenkins.plugins.mlcicd.stats.Psi;
 import io.jenkins.plugins.mlcicd.stats.Wasserstein;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class DriftCalculator {
         boolean categorical;
         if (method == null) {
             // Only a numeric column's choice depends on how many values it has.
-            boolean few = numeric && distinctUpTo(reference, current, column, FEW_VALUES + 1, true) <= FEW_VALUES;
+            boolean few = numeric && distinctUpTo(reference, current, column, FEW_VALUES + 1) <= FEW_VALUES;
             boolean small = referenceCount <= SMALL_REFERENCE;
             categorical = !numeric || few;
             method = categorical ? (small ? DriftMethod.CHI_SQUARE : DriftMethod.JENSEN_SHANNON)
@@ -282,12 +283,11 @@ public final class DriftCalculator {
             long all = table.queryOne("SELECT COUNT(" + value + ") FROM " + table.from(), rs -> rs.getLong(1));
             counts.put(OTHER, all - total);
         }
-        return java.util.Collections.unmodifiableMap(counts);
+        return Collections.unmodifiableMap(counts);
     }
 
-    /** Distinct non-null values of reference and current together, counting up to {@code cap}. */
-    private static int distinctUpTo(ReferenceColumn reference, DataTable current, DataTable.Column column, int cap,
-            boolean numeric) {
+    /** Distinct finite values of a numeric column in reference and current together, counting up to {@code cap}. */
+    private static int distinctUpTo(ReferenceColumn reference, DataTable current, DataTable.Column column, int cap) {
         Set<String> values = new HashSet<>();
         ColumnProfile ref = reference.profile();
         // The reference decides most columns without touching the current data.
@@ -308,23 +308,20 @@ public final class DriftCalculator {
                 values.add(Double.toString(v));
             }
         } else if (reference.hasData()) {
-            addDistinct(values, reference.table(), reference.column(), cap, numeric);
+            addDistinct(values, reference.table(), reference.column(), cap);
         } else {
             return cap;
         }
         if (values.size() >= cap) {
             return cap;
         }
-        addDistinct(values, current, column, cap, numeric);
+        addDistinct(values, current, column, cap);
         return Math.min(values.size(), cap);
     }
 
-    private static void addDistinct(Set<String> values, DataTable table, DataTable.Column column, int cap, boolean numeric) {
-        SqlDialect d = table.dialect();
-        String value = numeric ? SqlAggregates.finite(d, column) : column.value();
-        table.query("SELECT DISTINCT " + (numeric ? "v" : d.toText("v")) + " FROM (SELECT " + value + " AS v FROM "
-                + table.from() + ") t WHERE v IS NOT NULL LIMIT " + (cap + 1),
-                rs -> values.add(numeric ? Double.toString(rs.getDouble(1)) : rs.getString(1)));
+    private static void addDistinct(Set<String> values, DataTable table, DataTable.Column column, int cap) {
+        table.query("SELECT DISTINCT v FROM (SELECT " + SqlAggregates.finite(table.dialect(), column) + " AS v FROM "
+                + table.from() + ") t WHERE v IS NOT NULL LIMIT " + (cap + 1), rs -> values.add(Double.toString(rs.getDouble(1))));
     }
 
     private static long sum(long[] counts) {

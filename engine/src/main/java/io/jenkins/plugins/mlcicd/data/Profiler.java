@@ -6,9 +6,12 @@ import io.jenkins.plugins.mlcicd.data.ColumnProfile.ValueCount;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Computes column profiles in SQL: one aggregate pass for counts, ranges, moments, quantiles and
@@ -260,14 +263,14 @@ public final class Profiler {
      * standard SQL.
      */
     static double[] quantiles(DataTable table, String value, long n, double[] levels) {
-        java.util.TreeSet<Long> ranks = new java.util.TreeSet<>();
+        TreeSet<Long> ranks = new TreeSet<>();
         for (double level : levels) {
             long lower = (long) Math.floor(level * (n - 1));
             ranks.add(lower + 1);
             ranks.add(Math.min(lower + 2, n));
         }
-        Map<Long, Double> ordered = new java.util.HashMap<>();
-        String in = ranks.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        Map<Long, Double> ordered = new HashMap<>();
+        String in = ranks.stream().map(String::valueOf).collect(Collectors.joining(", "));
         table.query("SELECT rn, v FROM (SELECT v, ROW_NUMBER() OVER (ORDER BY v) AS rn FROM (SELECT " + value + " AS v FROM "
                 + table.from() + ") t WHERE v IS NOT NULL) r WHERE rn IN (" + in + ")",
                 rs -> ordered.put(rs.getLong(1), rs.getDouble(2)));
