@@ -76,7 +76,7 @@ public final class Profiler {
             Histogram histogram = q == null ? null : new Histogram(Arrays.copyOfRange(q, 2, 11), bins.get(column.name()));
             Distribution distribution;
             if (column.type().isNumeric()) {
-                distribution = numericDistribution(table, column, b.finite(), sketches.get(column.name()), complete);
+                distribution = numericDistribution(table, column, b.finite(), b.distinct(), sketches.get(column.name()), complete);
             } else if (column.type().isTemporal()) {
                 distribution = null;
             } else {
@@ -218,18 +218,24 @@ public final class Profiler {
         return top;
     }
 
-    /** Exact value counts when there are few distinct values, else a 1001-point quantile sketch. */
-    static Distribution numericDistribution(DataTable table, DataTable.Column column, long finite, double[] sketch,
-            boolean complete) {
+    /**
+     * Exact value counts when there are few distinct values, else a 1001-point quantile sketch. A distinct
+     * estimate of more than twice the limit (beyond its error) skips the counting, a GROUP BY over every value.
+     */
+    static Distribution numericDistribution(DataTable table, DataTable.Column column, long finite, Long distinctEstimate,
+            double[] sketch, boolean complete) {
         if (finite == 0) {
             return new Distribution(true, new double[0], new long[0], null, null);
         }
         String f = SqlAggregates.finite(table.dialect(), column);
         List<double[]> rows = new ArrayList<>();
-        table.query("SELECT v, COUNT(*) FROM (SELECT " + f + " AS v FROM " + table.from() + ") t WHERE v IS NOT NULL"
-                + " GROUP BY v ORDER BY v LIMIT " + (MAX_EXACT_VALUES + 1),
-                rs -> rows.add(new double[] {rs.getDouble(1), rs.getLong(2)}));
-        if (rows.size() <= MAX_EXACT_VALUES) {
+        boolean many = distinctEstimate != null && distinctEstimate > 2L * MAX_EXACT_VALUES;
+        if (!many) {
+            table.query("SELECT v, COUNT(*) FROM (SELECT " + f + " AS v FROM " + table.from() + ") t WHERE v IS NOT NULL"
+                    + " GROUP BY v ORDER BY v LIMIT " + (MAX_EXACT_VALUES + 1),
+                    rs -> rows.add(new double[] {rs.getDouble(1), rs.getLong(2)}));
+        }
+        if (!many && rows.size() <= MAX_EXACT_VALUES) {
             double[] values = new double[rows.size()];
             long[] counts = new long[rows.size()];
             for (int i = 0; i < values.length; i++) {

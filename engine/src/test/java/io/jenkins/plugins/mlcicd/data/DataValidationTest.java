@@ -320,6 +320,13 @@ class DataValidationTest {
         DataProfile read = DataProfile.read(stored);
         assertThat(read.column("v").distribution().exact()).isFalse();
         assertThat(read.column("v").distribution().values()).hasSize(Profiler.SKETCH_POINTS);
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        for (int i = 0; i < Profiler.SKETCH_POINTS; i += 37) {
+            assertThat(read.column("v").distribution().values()[i]).as("sketch point " + i)
+                    .isCloseTo(Quantiles.ofSorted(sorted, i / 1000.0), within(1e-12));
+        }
+        assertThat(read.column("v").quantiles().get("0.95")).isCloseTo(Quantiles.ofSorted(sorted, 0.95), within(1e-12));
         String contract = "columns: [{name: v, type: double, drift: {method: wasserstein, threshold: 1}}]\n";
         Check approx = check(engine.run(new ValidationRequest(DataContract.parse("c.yaml", contract), null,
                 new DataSource.Files(ref), null, read, false)).document(), "v.drift");
