@@ -43,6 +43,7 @@ public final class DataValidationAction extends MlResultAction {
         return "ML data validation";
     }
 
+    /** The workspace path of the data, or its database source: the URL without user info, and the table or the query. */
     public String getData() {
         return data;
     }
