@@ -32,6 +32,21 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
     }
 
     @CheckForNull
+    public static <C extends IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type,
+                                                                 @NonNull Run<?, ?> run,
+                                                                 @Nullable List<DomainRequirement> domainRequirements) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    // The deprecated varargs overload is declared too, so that overload resolution is the real one.
+    @Deprecated
+    public static <C extends IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type,
+                                                                 @NonNull Run<?, ?> run,
+                                                                 DomainRequirement... domainRequirements) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @CheckForNull
     @SuppressWarnings("rawtypes")
     public static <C extends Credentials> C track(@NonNull Run build, @CheckForNull C credentials) {
         throw new UnsupportedOperationException("stand-in");

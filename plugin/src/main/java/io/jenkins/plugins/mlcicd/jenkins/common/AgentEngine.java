@@ -16,7 +16,9 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import jenkins.agents.ControllerToAgentFileCallable;
 
 /**
@@ -80,6 +82,21 @@ public final class AgentEngine {
      */
     public static ResultDocument run(BuildContext build, String prefix, FilePath workDir, List<String> arguments)
             throws IOException, InterruptedException {
+        return run(build, prefix, workDir, arguments, Map::of);
+    }
+
+    /**
+     * {@link #run(BuildContext, String, FilePath, List)} with secrets for the engine (e.g. a database
+     * login) as environment variables of its JVM, on top of the build's environment. They are asked
+     * for as the JVM is started, so that plain text exists only then; they are never on the command
+     * line (which the log shows and other users of the agent can read) and Jenkins does not print a
+     * launched process's environment.
+     *
+     * @param secretEnvironment the variables to add; called once, right before the JVM starts
+     */
+    public static ResultDocument run(BuildContext build, String prefix, FilePath workDir, List<String> arguments,
+                                     Supplier<Map<String, String>> secretEnvironment)
+            throws IOException, InterruptedException {
         PrintStream log = build.listener().getLogger();
         List<EngineJars.Located> jars;
         try {
@@ -117,7 +134,7 @@ public final class AgentEngine {
             exitCode = build.launcher().launch()
                     .cmds(command)
                     .pwd(build.workspace())
-                    .envs(build.env())
+                    .envs(EngineCommand.environment(build.env(), secretEnvironment.get()))
                     .stdout(build.listener())
                     .stderr(stderr)
                     .quiet(true)

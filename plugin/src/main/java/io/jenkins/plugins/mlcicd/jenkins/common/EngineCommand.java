@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlcicd.jenkins.common;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +49,16 @@ public final class EngineCommand {
         command.add(MAIN_CLASS);
         command.addAll(arguments);
         return command;
+    }
+
+    /**
+     * The engine JVM's environment: the build's, with {@code extra} (secrets such as a database login)
+     * on top. A new map: the build's environment is shared with later steps and must not keep them.
+     */
+    public static Map<String, String> environment(Map<String, String> buildEnvironment, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(buildEnvironment);
+        env.putAll(extra);
+        return env;
     }
 
     /** The java executable, as {@link EngineCommand} explains. */

@@ -27,7 +27,8 @@ public final class FormChecks {
         return value == null || value.isBlank() ? FormValidation.error(what + " is required") : FormValidation.ok();
     }
 
-    private static boolean mayConfigure(Item item) {
+    /** Whether the current user may configure the item (Jenkins itself when null): who gets answers from forms. */
+    public static boolean mayConfigure(Item item) {
         return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
     }
 }

@@ -5,6 +5,7 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
 import io.jenkins.plugins.mlcicd.jenkins.common.FormChecks;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlBuilder;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.mlcicd.jenkins.common.ResultHandler;
 import io.jenkins.plugins.mlcicd.jenkins.common.StepOptions;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -24,20 +26,33 @@ import org.kohsuke.stapler.verb.POST;
 public final class DataValidateBuilder extends MlBuilder {
     static final String DEFAULT_ID = "data";
     /** Every configurable field; each has a {@code help-<field>.html} next to this class's config.jelly. */
-    static final List<String> FIELDS = List.of("contract", "data", "reference", "delimiter", "quote", "header",
-            "id", "stopBuild", "unstableOnly");
+    static final List<String> FIELDS = List.of("contract", "data", "jdbc", "table", "query", "credentialsId", "reference",
+            "delimiter", "quote", "header", "id", "stopBuild", "unstableOnly");
 
     private final String contract;
-    private final String data;
+    private String data;
+    private String jdbc;
+    private String table;
+    private String query;
+    private String credentialsId;
     private String reference;
     private String delimiter;
     private String quote;
     private boolean header = true;
 
+    /** @param contract workspace path of the data contract (YAML or JSON) */
     @DataBoundConstructor
-    public DataValidateBuilder(String contract, String data) {
+    public DataValidateBuilder(String contract) {
         this.contract = contract;
-        this.data = data;
+    }
+
+    /**
+     * @param contract workspace path of the data contract (YAML or JSON)
+     * @param data     workspace path of the data (CSV, Parquet, JSON Lines; a file, a directory or a glob)
+     */
+    public DataValidateBuilder(String contract, String data) {
+        this(contract);
+        setData(data);
     }
 
     public String getContract() {
@@ -46,6 +61,52 @@ public final class DataValidateBuilder extends MlBuilder {
 
     public String getData() {
         return data;
+    }
+
+    /** Workspace path of the data (CSV, Parquet, JSON Lines; a file, a directory or a glob); or give {@code jdbc}. */
+    @DataBoundSetter
+    public void setData(String data) {
+        this.data = DataValidateRequest.trimmed(data);
+    }
+
+    public String getJdbc() {
+        return jdbc;
+    }
+
+    /** JDBC URL of the database holding the data (instead of {@code data}); no password in it. */
+    @DataBoundSetter
+    public void setJdbc(String jdbc) {
+        this.jdbc = DataValidateRequest.trimmed(jdbc);
+    }
+
+    public String getTable() {
+        return table;
+    }
+
+    /** With {@code jdbc}: the table (may be schema-qualified). */
+    @DataBoundSetter
+    public void setTable(String table) {
+        this.table = DataValidateRequest.trimmed(table);
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    /** With {@code jdbc}: a SELECT whose result is the dataset. */
+    @DataBoundSetter
+    public void setQuery(String query) {
+        this.query = DataValidateRequest.trimmed(query);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** With {@code jdbc}: the id of a username-with-password credential for the database login. */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = DataValidateRequest.trimmed(credentialsId);
     }
 
     public String getReference() {
@@ -101,9 +162,18 @@ public final class DataValidateBuilder extends MlBuilder {
     @Override
     protected void perform(BuildContext build, StepOptions options, ResultHandler handler) throws IOException, InterruptedException {
         EnvVars env = build.env();
-        DataValidateRequest request = new DataValidateRequest(expand(env, contract), expand(env, data), expand(env, reference),
+        DataValidateRunner.perform(build, options, request(value -> expand(env, value)), handler);
+    }
+
+    /**
+     * The request with the build's {@code $VARIABLES} expanded in its paths, the JDBC URL, the table
+     * and the query. Not in {@code credentialsId}: the credentials plugin resolves a {@code ${PARAMETER}}
+     * there itself, as a credentials parameter (whose user-supplied value it checks), when it looks it up.
+     */
+    DataValidateRequest request(UnaryOperator<String> expand) {
+        DatabaseSource database = DatabaseSource.of(expand.apply(jdbc), expand.apply(table), expand.apply(query), credentialsId);
+        return new DataValidateRequest(expand.apply(contract), expand.apply(data), database, expand.apply(reference),
                 new CsvFormat(delimiter, quote, header));
-        DataValidateRunner.perform(build, options, request, handler);
     }
 
 
@@ -122,8 +192,18 @@ public final class DataValidateBuilder extends MlBuilder {
         }
 
         @POST
-        public FormValidation doCheckData(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkRequired(item, value, "The data");
+        public FormValidation doCheckData(@AncestorInPath Item item, @QueryParameter String value, @QueryParameter String jdbc) {
+            return DatabaseForms.checkData(item, value, jdbc);
+        }
+
+        @POST
+        public FormValidation doCheckJdbc(@AncestorInPath Item item, @QueryParameter String value) {
+            return DatabaseForms.checkJdbc(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return DatabaseForms.credentialsItems(item, credentialsId);
         }
     }
 }

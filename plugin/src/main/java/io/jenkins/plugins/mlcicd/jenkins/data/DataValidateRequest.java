@@ -8,23 +8,33 @@ import java.util.List;
  * The parameters of {@code mlDataValidate} that are its own, as either front end received them.
  *
  * @param contract  workspace path of the data contract (YAML or JSON)
- * @param data      workspace path of the data: a CSV, Parquet or JSON Lines file, a directory of them, or a glob
+ * @param data      workspace path of the data: a CSV, Parquet or JSON Lines file, a directory of them, or a glob;
+ *                  null when the data is in a database
+ * @param database  the table or query in a database the data is read from instead, or null
  * @param reference what drift is measured against: null (none: drift checks are inconclusive),
  *                  {@link #LAST_SUCCESSFUL} (the profile kept by an earlier build), or a workspace path of
- *                  reference data
+ *                  reference data (also for data from a database)
  * @param csv       how CSV data and CSV reference data are written
  */
-public record DataValidateRequest(String contract, String data, String reference, CsvFormat csv) {
+public record DataValidateRequest(String contract, String data, DatabaseSource database, String reference, CsvFormat csv) {
     /** The profile kept by the last earlier successful build of the job whose validation with the same id did not fail. */
     public static final String LAST_SUCCESSFUL = "lastSuccessful";
 
     public DataValidateRequest {
         contract = trimmed(contract);
         data = trimmed(data);
+        database = database == null ? null
+                : DatabaseSource.of(database.url(), database.table(), database.query(), database.credentialsId());
         reference = trimmed(reference);
         csv = csv == null ? CsvFormat.DEFAULT : csv;
     }
 
+    /** Data in the workspace. */
+    public DataValidateRequest(String contract, String data, String reference, CsvFormat csv) {
+        this(contract, data, null, reference, csv);
+    }
+
+    /** Data in the workspace, CSV as the engine reads it by default. */
     public DataValidateRequest(String contract, String data, String reference) {
         this(contract, data, reference, CsvFormat.DEFAULT);
     }
@@ -42,13 +52,25 @@ public record DataValidateRequest(String contract, String data, String reference
         return reference == null || usesLastSuccessful() ? null : reference;
     }
 
+    /** What was validated, for the build page: the workspace path, or the database table or query (no login). */
+    public String describeData() {
+        return database != null ? database.describe() : data;
+    }
+
     /** Checks that the required parameters are there; returns this. */
     public DataValidateRequest validated(String functionName) {
         if (contract == null) {
             throw new BadInputException(functionName + ": contract: required (workspace path of the data contract, e.g. 'ml/contract.yaml')");
         }
-        if (data == null) {
-            throw new BadInputException(functionName + ": data: required (workspace path of a CSV, Parquet or JSON Lines file, a directory or a glob)");
+        if (data != null && database != null && database.url() != null) {
+            throw new BadInputException(functionName + ": give either data (a workspace path) or jdbc (a database), not both");
+        }
+        if (data == null && database == null) {
+            throw new BadInputException(functionName + ": data or jdbc: required (data: workspace path of a CSV, Parquet or "
+                    + "JSON Lines file, a directory or a glob; jdbc: a JDBC URL with table or query)");
+        }
+        if (database != null) {
+            database.validated(functionName);
         }
         csv.validated(functionName);
         return this;
@@ -62,7 +84,12 @@ public record DataValidateRequest(String contract, String data, String reference
      * @param profileOut       the agent path where the validated data's profile is written
      */
     public List<String> cliArguments(String referenceProfile, String profileOut) {
-        List<String> args = new ArrayList<>(List.of("validate", "--contract=" + contract, "--data=" + data));
+        List<String> args = new ArrayList<>(List.of("validate", "--contract=" + contract));
+        if (database != null) {
+            args.addAll(database.cliArguments());
+        } else {
+            args.add("--data=" + data);
+        }
         if (referenceData() != null) {
             args.add("--reference=" + referenceData());
         } else if (referenceProfile != null) {

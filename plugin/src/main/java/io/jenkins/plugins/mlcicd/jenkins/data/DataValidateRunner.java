@@ -16,11 +16,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The data validation's one code path for both front ends. The data is read on the agent only, by
  * {@code mlcicd validate} in a child JVM ({@link AgentEngine}); the controller sees the result document
- * and the profile, a few kilobytes each.
+ * and the profile, a few kilobytes each. Data in a database is read there too, over JDBC, with the
+ * login of the step's credential in the engine's environment ({@link DatabaseLogin}).
  */
 public final class DataValidateRunner {
     /** The reference profile's name in the engine's work directory. */
@@ -45,6 +47,11 @@ public final class DataValidateRunner {
             PrintStream log = build.listener().getLogger();
             String prefix = ResultPublisher.logPrefix(options);
 
+            DatabaseLogin login = DatabaseLogin.lookup(build.run(), request.database(), options.functionName());
+            if (login != null) {
+                log.println(prefix + "data: " + request.describeData() + ", as the user of credential '" + login.credentialsId()
+                        + "' (passed to the engine in its environment)");
+            }
             DataReference.Found reference = reference(build, options, request, log, prefix);
             FilePath work = AgentEngine.workDirectory(build.workspace(), "data-validation-" + options.id());
             try {
@@ -55,7 +62,8 @@ public final class DataValidateRunner {
                     referenceProfile = copy.getRemote();
                 }
                 FilePath profile = work.child(DataReference.PROFILE_FILE);
-                ResultDocument result = AgentEngine.run(build, prefix, work, request.cliArguments(referenceProfile, profile.getRemote()));
+                ResultDocument result = AgentEngine.run(build, prefix, work, request.cliArguments(referenceProfile, profile.getRemote()),
+                        login == null ? Map::of : login::environment);
 
                 Path directory = RunStore.directory(build.run(), ResultKind.DATA_VALIDATION, options.id());
                 Files.createDirectories(directory);

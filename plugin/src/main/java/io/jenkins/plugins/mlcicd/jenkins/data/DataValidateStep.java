@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlcicd.jenkins.common.FormChecks;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStep;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStepDescriptor;
@@ -26,20 +27,29 @@ public final class DataValidateStep extends MlStep {
     public static final String FUNCTION_NAME = "mlDataValidate";
 
     private final String contract;
-    private final String data;
+    private String data;
+    private String jdbc;
+    private String table;
+    private String query;
+    private String credentialsId;
     private String reference;
     private String delimiter;
     private String quote;
     private boolean header = true;
 
+    /** @param contract workspace path of the data contract (YAML or JSON) */
+    @DataBoundConstructor
+    public DataValidateStep(String contract) {
+        this.contract = contract;
+    }
+
     /**
      * @param contract workspace path of the data contract (YAML or JSON)
      * @param data     workspace path of the data (CSV, Parquet, JSON Lines; a file, a directory or a glob)
      */
-    @DataBoundConstructor
     public DataValidateStep(String contract, String data) {
-        this.contract = contract;
-        this.data = data;
+        this(contract);
+        setData(data);
     }
 
     public String getContract() {
@@ -48,6 +58,52 @@ public final class DataValidateStep extends MlStep {
 
     public String getData() {
         return data;
+    }
+
+    /** Workspace path of the data (CSV, Parquet, JSON Lines; a file, a directory or a glob); or give {@code jdbc}. */
+    @DataBoundSetter
+    public void setData(String data) {
+        this.data = DataValidateRequest.trimmed(data);
+    }
+
+    public String getJdbc() {
+        return jdbc;
+    }
+
+    /** JDBC URL of the database holding the data (instead of {@code data}); no password in it. */
+    @DataBoundSetter
+    public void setJdbc(String jdbc) {
+        this.jdbc = DataValidateRequest.trimmed(jdbc);
+    }
+
+    public String getTable() {
+        return table;
+    }
+
+    /** With {@code jdbc}: the table (may be schema-qualified). */
+    @DataBoundSetter
+    public void setTable(String table) {
+        this.table = DataValidateRequest.trimmed(table);
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    /** With {@code jdbc}: a SELECT whose result is the dataset. */
+    @DataBoundSetter
+    public void setQuery(String query) {
+        this.query = DataValidateRequest.trimmed(query);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** With {@code jdbc}: the id of a username-with-password credential for the database login. */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = DataValidateRequest.trimmed(credentialsId);
     }
 
     public String getReference() {
@@ -61,7 +117,8 @@ public final class DataValidateStep extends MlStep {
     }
 
     DataValidateRequest request() {
-        return new DataValidateRequest(contract, data, reference, new CsvFormat(delimiter, quote, header));
+        return new DataValidateRequest(contract, data, DatabaseSource.of(jdbc, table, query, credentialsId), reference,
+                new CsvFormat(delimiter, quote, header));
     }
 
     public String getDelimiter() {
@@ -134,8 +191,18 @@ public final class DataValidateStep extends MlStep {
         }
 
         @POST
-        public FormValidation doCheckData(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkRequired(item, value, "The data");
+        public FormValidation doCheckData(@AncestorInPath Item item, @QueryParameter String value, @QueryParameter String jdbc) {
+            return DatabaseForms.checkData(item, value, jdbc);
+        }
+
+        @POST
+        public FormValidation doCheckJdbc(@AncestorInPath Item item, @QueryParameter String value) {
+            return DatabaseForms.checkJdbc(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return DatabaseForms.credentialsItems(item, credentialsId);
         }
     }
 }

@@ -25,7 +25,7 @@ public final class DataValidationAction extends MlResultAction {
 
     DataValidationAction(String id, ResultDocument document, DataValidateRequest request, DataReference.Found reference) {
         super(id, document);
-        this.data = request.data();
+        this.data = request.describeData();
         this.contract = request.contract();
         this.referenceData = request.referenceData();
         this.referenceBuildId = reference == null ? null : reference.buildId();
@@ -43,6 +43,7 @@ public final class DataValidationAction extends MlResultAction {
         return "ML data validation";
     }
 
+    /** The workspace path of the data, or its database source: the URL without user info, and the table or the query. */
     public String getData() {
         return data;
     }

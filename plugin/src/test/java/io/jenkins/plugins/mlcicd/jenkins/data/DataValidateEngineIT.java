@@ -19,6 +19,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +69,12 @@ class DataValidateEngineIT {
 
     /** The child JVM as AgentEngine starts it: its own java, cached jars, the workspace as working directory. */
     private static Run engine(String name, DataValidateRequest request, Path referenceProfile) throws Exception {
+        return engine(name, request, referenceProfile, Map.of());
+    }
+
+    /** With secrets in the JVM's environment, as AgentEngine passes a database login. */
+    private static Run engine(String name, DataValidateRequest request, Path referenceProfile, Map<String, String> secrets)
+            throws Exception {
         Path work = Files.createDirectories(agent.resolve("workspace/p@tmp/mlcicd").resolve(name));
         List<String> arguments = new ArrayList<>(request.cliArguments(
                 referenceProfile == null ? null : referenceProfile.toString(), work.resolve("profile.json").toString()));
@@ -73,7 +82,9 @@ class DataValidateEngineIT {
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<String> command = EngineCommand.build(Map.of(EngineCommand.JAVA_ENV, java, EngineCommand.JAVA_OPTS_ENV, "-Xmx256m"),
                 File.separator, File.pathSeparator, classpath, work.toString(), arguments);
-        Process process = new ProcessBuilder(command).directory(workspace.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workspace.toFile());
+        builder.environment().putAll(EngineCommand.environment(Map.of(), secrets));
+        Process process = builder.start();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         StreamTail stderr = new StreamTail(log, 4096);
         Thread errors = new Thread(() -> copy(process.getErrorStream(), stderr));
@@ -127,6 +138,60 @@ class DataValidateEngineIT {
 
         Run same = engine("same", request, profile);
         assertThat(result(same).verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    /**
+     * A database source: a DuckDB file on the agent (the engine's own JDBC driver, so no server is
+     * needed), as a table and as a query; the kept profile is a later run's reference, as with files.
+     */
+    @Test
+    void databaseTableAndQueryWithTheKeptProfileAsReference() throws Exception {
+        Path database = agent.resolve("features.duckdb");
+        String url = "jdbc:duckdb:" + database;
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE train AS SELECT * FROM read_csv('" + workspace.resolve("train.csv") + "')");
+            statement.execute("CREATE TABLE shifted AS SELECT * FROM read_csv('" + workspace.resolve("shifted.csv") + "')");
+        }
+        DataValidateRequest table = new DataValidateRequest("ml/contract.yaml", null,
+                DatabaseSource.of(url, "train", null, null), DataValidateRequest.LAST_SUCCESSFUL, null).validated("mlDataValidate");
+        Run first = engine("db-first", table, null);
+        ResultDocument firstResult = result(first);
+        assertThat(verdict(firstResult, "rows")).isEqualTo(Verdict.PASSED);
+        assertThat(verdict(firstResult, "country.allowed")).isEqualTo(Verdict.PASSED);
+        assertThat(verdict(firstResult, "amount.drift")).isEqualTo(Verdict.INCONCLUSIVE);
+        Path profile = first.work().resolve("profile.json");
+        assertThat(profile).as("--profile-out for a JDBC source").exists();
+
+        DataValidateRequest query = new DataValidateRequest("ml/contract.yaml", null,
+                DatabaseSource.of(url, null, "SELECT amount, country FROM shifted", null), DataValidateRequest.LAST_SUCCESSFUL, null)
+                .validated("mlDataValidate");
+        Run second = engine("db-second", query, profile);
+        ResultDocument secondResult = result(second);
+        assertThat(second.exitCode()).isEqualTo(1);
+        assertThat(verdict(secondResult, "amount.drift")).isEqualTo(Verdict.FAILED);
+        assertThat(verdict(secondResult, "country.allowed")).isEqualTo(Verdict.FAILED);
+
+        // a reference file in the workspace works for database data too
+        DataValidateRequest againstFile = new DataValidateRequest("ml/contract.yaml", null,
+                DatabaseSource.of(url, "train", null, null), "train.csv", null).validated("mlDataValidate");
+        assertThat(result(engine("db-file-reference", againstFile, null)).verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    @Test
+    void theLoginReachesTheEngineThroughItsEnvironmentOnly() throws Exception {
+        // PostgreSQL on a closed port: the engine must try to log in and fail with a one-line message
+        // that names neither the user nor the password (they were only in its environment)
+        DataValidateRequest request = new DataValidateRequest("ml/contract.yaml", null,
+                DatabaseSource.of("jdbc:postgresql://127.0.0.1:1/features?connectTimeout=2", "train", null, "db"), null, null)
+                .validated("mlDataValidate");
+        List<String> arguments = request.cliArguments(null, "/p.json");
+        assertThat(String.join(" ", arguments)).doesNotContain("reader", "s3cret");
+
+        Run run = engine("db-login", request, null, DatabaseLogin.environment("reader", "s3cret"));
+
+        assertThat(EngineExit.of(run.exitCode())).as(run.stderr()).isEqualTo(EngineExit.BAD_INPUT);
+        assertThat(EngineExit.badInputMessage(run.stderr())).contains("127.0.0.1", "cannot connect").doesNotContain("s3cret");
+        assertThat(run.stdout() + run.stderr()).doesNotContain("s3cret");
     }
 
     @Test

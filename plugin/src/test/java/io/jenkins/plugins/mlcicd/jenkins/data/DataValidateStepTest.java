@@ -97,7 +97,7 @@ class DataValidateStepTest {
                 .hasMessageStartingWith("mlDataValidate: contract: required");
         assertThatThrownBy(() -> new DataValidateRequest("c.yaml", null, null).validated("mlDataValidate"))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith("mlDataValidate: data: required");
+                .hasMessageStartingWith("mlDataValidate: data or jdbc: required");
     }
 
     @Test
