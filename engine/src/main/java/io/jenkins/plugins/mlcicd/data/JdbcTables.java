@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -35,7 +36,7 @@ public final class JdbcTables {
     /** Connects with user and password from the environment variables the source names. */
     public static Connection connect(DataSource.Jdbc source, Map<String, String> environment) {
         dialectFor(source.url());
-        if (source.url().contains("password=")) {
+        if (holdsPassword(source.url())) {
             throw new BadInputException(redact(source.url()) + ": put the password in the environment variable "
                     + passwordEnv(source) + ", not in the URL");
         }
@@ -86,6 +87,19 @@ public final class JdbcTables {
         } catch (SQLException e) {
             throw DataErrors.describe(source, e);
         }
+    }
+
+    /** A password as a URL parameter ({@code ?password=}, {@code ;password=}). */
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)[?&;]password=");
+    /** A password in the URL's user info: {@code //user:secret@host}. */
+    private static final Pattern PASSWORD_USER_INFO = Pattern.compile("//[^/@]*:[^/@]*@");
+
+    /**
+     * True when a JDBC URL carries a password, as a parameter or in its user info: it would then be on
+     * command lines and in logs, so it must come from the environment instead.
+     */
+    public static boolean holdsPassword(String url) {
+        return PASSWORD_PARAMETER.matcher(url).find() || PASSWORD_USER_INFO.matcher(url).find();
     }
 
     /** A JDBC URL with any user info or password parameter removed, for messages. */

@@ -5,7 +5,6 @@ import io.jenkins.plugins.mlcicd.data.JdbcTables;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code mlDataValidate}'s data in a database instead of the workspace: a table or a query, read over
@@ -20,11 +19,6 @@ import java.util.regex.Pattern;
  *                      build's environment already holds in {@code MLCICD_JDBC_USER}/{@code MLCICD_JDBC_PASSWORD})
  */
 public record DatabaseSource(String url, String table, String query, String credentialsId) {
-    /** A password as a URL parameter ({@code ?password=}, {@code ;password=}). */
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)[?&;]password=");
-    /** A password in the URL's user info: {@code //user:secret@host}. */
-    private static final Pattern PASSWORD_USER_INFO = Pattern.compile("//[^/@]*:[^/@]*@");
-
     public DatabaseSource {
         url = DataValidateRequest.trimmed(url);
         table = DataValidateRequest.trimmed(table);
@@ -78,7 +72,7 @@ public record DatabaseSource(String url, String table, String query, String cred
             return "expected a JDBC URL starting with 'jdbc:', e.g. 'jdbc:postgresql://db:5432/features', was '"
                     + JdbcTables.redact(url) + "'";
         }
-        if (PASSWORD_PARAMETER.matcher(url).find() || PASSWORD_USER_INFO.matcher(url).find()) {
+        if (JdbcTables.holdsPassword(url)) {
             return JdbcTables.redact(url) + ": the URL must not hold a password; give a username-with-password credential as credentialsId";
         }
         return null;
