@@ -46,8 +46,19 @@ public final class JdbcTables {
             return user == null ? DriverManager.getConnection(source.url())
                     : DriverManager.getConnection(source.url(), user, password);
         } catch (SQLException e) {
-            throw new BadInputException(redact(source.url()) + ": cannot connect: " + firstLine(e.getMessage()), e);
+            throw connectionFailed(source.url(), e, password);
         }
+    }
+
+    /**
+     * The one-line error of a failed connection. A driver that repeats the password in its message must not
+     * put it into a build log: it is replaced, and the driver's exception (printed by {@code --debug}) dropped.
+     */
+    static BadInputException connectionFailed(String url, SQLException e, String password) {
+        String message = firstLine(e.getMessage());
+        boolean echoed = password != null && !password.isEmpty() && message.contains(password);
+        return new BadInputException(redact(url) + ": cannot connect: " + (echoed ? message.replace(password, "***") : message),
+                echoed ? null : e);
     }
 
     private static String passwordEnv(DataSource.Jdbc source) {
