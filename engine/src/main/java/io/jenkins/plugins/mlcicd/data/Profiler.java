@@ -14,9 +14,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Computes column profiles in SQL: one aggregate pass for counts, ranges, moments, quantiles and
- * distinct estimates over all columns, then small per-column group-bys for top values and
- * distributions. Only aggregates reach Java.
+ * Computes column profiles in SQL: one aggregate pass for counts, ranges, moments and distinct
+ * estimates over all columns, one sort per numeric column for its quantiles, one pass binning all
+ * numeric columns, then per-column group-bys for top values and distributions. Only aggregates reach Java.
  */
 public final class Profiler {
     /** Quantile levels of a profile. */
@@ -43,40 +43,23 @@ public final class Profiler {
      */
     public static DataProfile profile(DataTable table, Instant createdAt, boolean complete) {
         Basics basics = basics(table);
-        // A complete profile stores a 1001-point sketch of each numeric column; its levels include the profile's
-        // quantile levels, so one sort gives both.
-        Map<String, double[]> sketches = new LinkedHashMap<>();
-        Map<String, double[]> quantiles = new LinkedHashMap<>();
+        OrderStatistics ordered = orderStatistics(table, basics, complete);
         Map<DataTable.Column, double[]> edges = new LinkedHashMap<>();
         for (DataTable.Column column : table.columns()) {
-            ColumnBasics b = basics.columns().get(column.name());
-            if (!column.type().isNumeric() || b.finite() == 0) {
-                continue;
+            double[] q = ordered.quantiles().get(column.name());
+            if (q != null) {
+                edges.put(column, Arrays.copyOfRange(q, 2, 11));
             }
-            String value = SqlAggregates.finite(table.dialect(), column);
-            double[] q;
-            if (complete) {
-                double[] sketch = sketch(table, value, b.finite());
-                sketches.put(column.name(), sketch);
-                q = new double[QUANTILE_LEVELS.length];
-                for (int i = 0; i < q.length; i++) {
-                    q[i] = sketch[(int) Math.round(QUANTILE_LEVELS[i] * (SKETCH_POINTS - 1))];
-                }
-            } else {
-                q = quantiles(table, value, b.finite(), QUANTILE_LEVELS);
-            }
-            quantiles.put(column.name(), q);
-            edges.put(column, Arrays.copyOfRange(q, 2, 11));
         }
         Map<String, long[]> bins = histograms(table, edges);
         List<ColumnProfile> columns = new ArrayList<>();
         for (DataTable.Column column : table.columns()) {
             ColumnBasics b = basics.columns().get(column.name());
-            double[] q = quantiles.get(column.name());
+            double[] q = ordered.quantiles().get(column.name());
             Histogram histogram = q == null ? null : new Histogram(Arrays.copyOfRange(q, 2, 11), bins.get(column.name()));
             Distribution distribution;
             if (column.type().isNumeric()) {
-                distribution = numericDistribution(table, column, b.finite(), b.distinct(), sketches.get(column.name()), complete);
+                distribution = numericDistribution(table, column, b.finite(), b.distinct(), ordered.sketches().get(column.name()), complete);
             } else if (column.type().isTemporal()) {
                 distribution = null;
             } else {
@@ -90,6 +73,38 @@ public final class Profiler {
                     b.mean(), b.std(), quantileMap(q), b.distinct(), top, histogram, distribution));
         }
         return new DataProfile(DataProfile.SCHEMA, table.source(), createdAt.toString(), basics.rows(), columns);
+    }
+
+    /** Per numeric column with values: its profile quantiles, and for a complete profile its 1001-point sketch. */
+    private record OrderStatistics(Map<String, double[]> quantiles, Map<String, double[]> sketches) {
+    }
+
+    /**
+     * One sort per numeric column. A complete profile stores a sketch whose levels include the profile's
+     * quantile levels, so the quantiles are read off it.
+     */
+    private static OrderStatistics orderStatistics(DataTable table, Basics basics, boolean complete) {
+        Map<String, double[]> quantiles = new LinkedHashMap<>();
+        Map<String, double[]> sketches = new LinkedHashMap<>();
+        for (DataTable.Column column : table.columns()) {
+            ColumnBasics b = basics.columns().get(column.name());
+            if (!column.type().isNumeric() || b.finite() == 0) {
+                continue;
+            }
+            String value = SqlAggregates.finite(table.dialect(), column);
+            if (complete) {
+                double[] sketch = sketch(table, value, b.finite());
+                sketches.put(column.name(), sketch);
+                double[] q = new double[QUANTILE_LEVELS.length];
+                for (int i = 0; i < q.length; i++) {
+                    q[i] = sketch[(int) Math.round(QUANTILE_LEVELS[i] * (SKETCH_POINTS - 1))];
+                }
+                quantiles.put(column.name(), q);
+            } else {
+                quantiles.put(column.name(), quantiles(table, value, b.finite(), QUANTILE_LEVELS));
+            }
+        }
+        return new OrderStatistics(quantiles, sketches);
     }
 
     record ColumnBasics(long count, long invalid, long nan, long finite, Double min, Double max, String minText,
