@@ -59,7 +59,7 @@ public final class Profiler {
             Histogram histogram = q == null ? null : new Histogram(Arrays.copyOfRange(q, 2, 11), bins.get(column.name()));
             Distribution distribution;
             if (column.type().isNumeric()) {
-                distribution = numericDistribution(table, column, b.finite(), b.distinct(), ordered.sketches().get(column.name()), complete);
+                distribution = numericDistribution(table, column, b.finite(), b.distinct(), ordered.sketches().get(column.name()));
             } else if (column.type().isTemporal()) {
                 distribution = null;
             } else {
@@ -234,11 +234,12 @@ public final class Profiler {
     }
 
     /**
-     * Exact value counts when there are few distinct values, else a 1001-point quantile sketch. A distinct
-     * estimate of more than twice the limit (beyond its error) skips the counting, a GROUP BY over every value.
+     * Exact value counts when there are few distinct values, else the column's 1001-point quantile sketch (null
+     * for a lean profile, which has none). A distinct estimate of more than twice the limit (beyond its error)
+     * skips the counting, a GROUP BY over every value.
      */
     static Distribution numericDistribution(DataTable table, DataTable.Column column, long finite, Long distinctEstimate,
-            double[] sketch, boolean complete) {
+            double[] sketch) {
         if (finite == 0) {
             return new Distribution(true, new double[0], new long[0], null, null);
         }
@@ -259,13 +260,12 @@ public final class Profiler {
             }
             return new Distribution(true, values, counts, null, null);
         }
-        if (!complete) {
+        if (sketch == null) {
             return null;
         }
-        double[] points = sketch != null ? sketch : sketch(table, f, finite);
-        long[] ones = new long[points.length];
+        long[] ones = new long[sketch.length];
         Arrays.fill(ones, 1);
-        return new Distribution(false, points, ones, null, null);
+        return new Distribution(false, sketch, ones, null, null);
     }
 
     /** The quantiles at 0, 0.001, …, 1 of a column's {@code n} non-null values. */
