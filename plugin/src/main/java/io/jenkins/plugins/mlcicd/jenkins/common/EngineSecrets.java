@@ -1,0 +1,107 @@
+package io.jenkins.plugins.mlcicd.jenkins.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import hudson.FilePath;
+import hudson.remoting.VirtualChannel;
+import hudson.util.Secret;
+import io.jenkins.plugins.mlcicd.input.Json;
+import io.jenkins.plugins.mlcicd.input.Secrets;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jenkins.agents.ControllerToAgentFileCallable;
+
+/**
+ * The secrets one engine run needs (credentials resolved for the build), handed to the engine's JVM
+ * as a JSON file readable by its owner only, in the run's work directory under the workspace's
+ * {@code @tmp} area. The JVM finds it through {@value Secrets#FILE_ENV}; the file's path is not secret.
+ *
+ * <p>Why a file and not environment variables: inside {@code docker.inside} the launcher becomes
+ * {@code docker exec --env NAME=value …}, which puts every variable on the host's process list. A file
+ * in {@code @tmp} is mounted into the container like the workspace. The work directory, and so the
+ * file, is deleted when the step ends ({@link AgentEngine#deleteQuietly}).
+ *
+ * <p>Values stay {@link Secret}s on the controller until {@link #writeTo} sends them to the agent.
+ */
+public final class EngineSecrets {
+    /** The file's name in the work directory. */
+    public static final String FILE = "secrets.json";
+
+    private final Map<String, Secret> values = new LinkedHashMap<>();
+
+    /** Adds a secret under the name the engine asks for (e.g. an endpoint's credential variable). */
+    public EngineSecrets put(String name, Secret value) {
+        values.put(name, value);
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    /** The names (never the values), for the build log. */
+    public Iterable<String> names() {
+        return values.keySet();
+    }
+
+    /**
+     * Writes the file into the work directory with mode 0600 from its creation on, and returns the
+     * engine JVM's extra environment: {@value Secrets#FILE_ENV} naming it; nothing when there are no
+     * secrets.
+     */
+    public Map<String, String> writeTo(FilePath workDir) throws IOException, InterruptedException {
+        if (values.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> plain = new LinkedHashMap<>();
+        values.forEach((name, secret) -> plain.put(name, secret.getPlainText()));
+        byte[] json;
+        try {
+            json = Json.mapper().writeValueAsBytes(plain);
+        } catch (JsonProcessingException e) {
+            throw new IOException("cannot encode the engine's secrets", e);
+        }
+        FilePath file = workDir.child(FILE);
+        file.act(new CreatePrivate(json));
+        return Map.of(Secrets.FILE_ENV, file.getRemote());
+    }
+
+    /** On the agent: creates the file readable and writable by its owner only, before any byte is written. */
+    static final class CreatePrivate implements ControllerToAgentFileCallable<Void> {
+        private static final long serialVersionUID = 1L;
+        private final byte[] content;
+
+        CreatePrivate(byte[] content) {
+            this.content = content.clone();
+        }
+
+        @Override
+        public Void invoke(File file, VirtualChannel channel) throws IOException {
+            OpenOption[] create = {StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE};
+            boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+            try (OutputStream out = posix
+                    ? Files.newOutputStream(Files.createFile(file.toPath(), ownerOnly()), create[1])
+                    : Files.newOutputStream(file.toPath(), create)) {
+                out.write(content);
+            }
+            return null;
+        }
+
+        private static FileAttribute<?> ownerOnly() {
+            return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "secrets " + values.keySet();
+    }
+}
