@@ -8,6 +8,7 @@ import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.input.Json;
 import io.jenkins.plugins.mlcicd.input.StructuredFiles;
 import io.jenkins.plugins.mlcicd.result.Check;
+import io.jenkins.plugins.mlcicd.result.EngineVersion;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.ResultKind;
 import io.jenkins.plugins.mlcicd.result.Verdict;
@@ -28,6 +29,9 @@ public final class ResultDocumentJson {
     private static final Set<String> ENVELOPE =
             Set.of("schema", "kind", "verdict", "summary", "startedAt", "durationMs", "checks");
 
+    /** The kind-specific field naming the mlcicd version that wrote the document. */
+    public static final String VERSION_FIELD = "mlcicdVersion";
+
     private ResultDocumentJson() {
     }
 
@@ -40,6 +44,8 @@ public final class ResultDocumentJson {
         node.put("summary", document.summary());
         node.put("startedAt", document.startedAt().toString());
         node.put("durationMs", document.durationMs());
+        // Which engine wrote it: kept from a document read back, else this engine.
+        node.put(VERSION_FIELD, document.fields().path(VERSION_FIELD).asText(EngineVersion.current()));
         node.set("checks", mapper.valueToTree(document.checks()));
         document.fields().properties().forEach(field -> {
             if (ENVELOPE.contains(field.getKey())) {

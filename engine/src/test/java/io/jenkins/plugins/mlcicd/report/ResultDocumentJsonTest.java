@@ -9,6 +9,7 @@ import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.input.Json;
 import io.jenkins.plugins.mlcicd.input.StructuredFiles;
 import io.jenkins.plugins.mlcicd.result.Check;
+import io.jenkins.plugins.mlcicd.result.EngineVersion;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.ResultKind;
 import io.jenkins.plugins.mlcicd.result.Verdict;
@@ -41,6 +42,7 @@ class ResultDocumentJsonTest {
         assertThat(json.get("verdict").asText()).isEqualTo("WARNING");
         assertThat(json.get("startedAt").asText()).isEqualTo("2026-11-28T10:00:00Z");
         assertThat(json.get("durationMs").asLong()).isEqualTo(1234);
+        assertThat(json.get("mlcicdVersion").asText()).isEqualTo(EngineVersion.current()).doesNotContain("${").isNotEqualTo(EngineVersion.UNKNOWN);
         assertThat(json.at("/metrics/auc").asDouble()).isEqualTo(0.91);
         assertThat(json.at("/checks/0/details/slice").asText()).isEqualTo("country=DE");
     }
@@ -50,7 +52,12 @@ class ResultDocumentJsonTest {
         Path file = dir.resolve("sub/result.json");
         ResultDocumentJson.write(sample(), file);
         ResultDocument read = ResultDocumentJson.read(file);
-        assertThat(read).usingRecursiveComparison().isEqualTo(sample());
+        assertThat(read).usingRecursiveComparison().ignoringFields("fields").isEqualTo(sample());
+        ObjectNode expected = sample().fields();
+        expected.put(ResultDocumentJson.VERSION_FIELD, EngineVersion.current());
+        assertThat(read.fields()).isEqualTo(expected);
+        assertThat(ResultDocumentJson.toJson(read)).as("a document read back keeps the version that wrote it")
+                .isEqualTo(ResultDocumentJson.toJson(sample()));
         assertThat(StructuredFiles.readTree(file).get("metrics")).isNotNull();
     }
 
