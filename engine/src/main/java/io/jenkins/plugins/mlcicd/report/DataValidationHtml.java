@@ -99,7 +99,7 @@ public final class DataValidationHtml {
         StringBuilder html = new StringBuilder("<figure class=\"mlcicd-histogram\"><figcaption>").append(Html.text(name))
                 .append("</figcaption>\n");
         html.append(SvgChart.bars("Distribution of " + name, xLabel, "Share of rows", labels,
-                List.of(new SvgChart.Bars("reference", r), new SvgChart.Bars("current", c)), DataValidationHtml::percent));
+                List.of(new SvgChart.Bars("reference", r, SvgChart.COLOURS[1]), new SvgChart.Bars("current", c, SvgChart.COLOURS[0])), DataValidationHtml::percent));
         html.append("<table class=\"mlcicd-checks mlcicd-histogram-values\"><thead><tr><th>Value</th><th class=\"num\">Reference</th>"
                 + "<th class=\"num\">Current</th></tr></thead><tbody>\n");
         for (int i = 0; i < labels.size(); i++) {

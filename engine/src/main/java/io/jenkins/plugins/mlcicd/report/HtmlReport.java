@@ -131,7 +131,7 @@ public final class HtmlReport {
         ObjectNode f = document.fields();
         Map<String, String> facts = new LinkedHashMap<>();
         put(facts, "Dataset", f.path("dataset"));
-        if (!f.path("data").asText("").equals(f.path("dataset").asText(""))) {
+        if (!java.util.Objects.equals(describe(f.path("data")), describe(f.path("dataset")))) {
             put(facts, "Data", f.path("data"));
         }
         put(facts, "Predictions", f.path("input").path("file"));

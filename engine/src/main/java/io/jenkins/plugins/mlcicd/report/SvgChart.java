@@ -25,8 +25,15 @@ final class SvgChart {
     record Series(String name, double[] x, double[] y) {
     }
 
-    /** One bar per category for one series. */
-    record Bars(String name, double[] values) {
+    /** One bar per category for one series; {@code colour} null for the next of {@link #COLOURS}. */
+    record Bars(String name, double[] values, String colour) {
+        Bars(String name, double[] values) {
+            this(name, values, null);
+        }
+
+        String colourAt(int index) {
+            return colour != null ? colour : COLOURS[index % COLOURS.length];
+        }
     }
 
     private SvgChart() {
@@ -67,7 +74,7 @@ final class SvgChart {
             polyline(svg, points, colour, one.name());
             svg.append(dots);
         }
-        legend(svg, series.stream().map(Series::name).toList());
+        legend(svg, series.stream().map(Series::name).toList(), null);
         return svg.append("</svg>\n").toString();
     }
 
@@ -94,7 +101,7 @@ final class SvgChart {
                 double top = plot.y(value);
                 svg.append("<rect x=\"").append(c(plot.x(i) + 2 + s * barWidth)).append("\" y=\"").append(c(top))
                         .append("\" width=\"").append(c(barWidth)).append("\" height=\"").append(c(plot.y(0) - top))
-                        .append("\" fill=\"").append(COLOURS[s % COLOURS.length]).append("\"><title>")
+                        .append("\" fill=\"").append(series.get(s).colourAt(s)).append("\"><title>")
                         .append(Html.escape(categories.get(i) + " " + series.get(s).name() + ": " + format.apply(value)))
                         .append("</title></rect>\n");
             }
@@ -110,7 +117,7 @@ final class SvgChart {
             svg.append('>').append(Html.escape(label)).append("<title>").append(Html.escape(categories.get(i)))
                     .append("</title></text>\n");
         }
-        legend(svg, series.stream().map(Bars::name).toList());
+        legend(svg, series.stream().map(Bars::name).toList(), series.stream().map(b -> b.colourAt(series.indexOf(b))).toList());
         return svg.append("</svg>\n").toString();
     }
 
@@ -120,7 +127,7 @@ final class SvgChart {
                 .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" aria-label=\"").append(Html.escape(title)).append("\">\n<title>").append(Html.escape(title))
                 .append("</title>\n<text class=\"mlcicd-chart-title\" x=\"").append(LEFT).append("\" y=\"16\" font-weight=\"600\">")
-                .append(Html.escape(shortened(title, 60))).append("</text>\n");
+                .append(Html.escape(shortened(title, 50))).append("</text>\n");
         return svg;
     }
 
@@ -154,11 +161,11 @@ final class SvgChart {
                 .append(c(middle)).append(")\">").append(Html.escape(yLabel)).append("</text>\n");
     }
 
-    private static void legend(StringBuilder svg, List<String> names) {
+    private static void legend(StringBuilder svg, List<String> names, List<String> colours) {
         double x = LEFT;
         for (int s = 0; s < names.size(); s++) {
             String name = shortened(names.get(s), 28);
-            svg.append("<rect x=\"").append(c(x)).append("\" y=\"27\" width=\"10\" height=\"10\" fill=\"").append(COLOURS[s % COLOURS.length])
+            svg.append("<rect x=\"").append(c(x)).append("\" y=\"27\" width=\"10\" height=\"10\" fill=\"").append(colours == null ? COLOURS[s % COLOURS.length] : colours.get(s))
                     .append("\"/><text class=\"mlcicd-chart-legend\" x=\"").append(c(x + 14)).append("\" y=\"36\">")
                     .append(Html.escape(name)).append("<title>").append(Html.escape(names.get(s))).append("</title></text>\n");
             x += 24 + 6.5 * name.length();
