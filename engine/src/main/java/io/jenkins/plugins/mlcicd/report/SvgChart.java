@@ -13,11 +13,11 @@ import java.util.function.DoubleFunction;
  */
 final class SvgChart {
     static final int WIDTH = 440;
-    static final int HEIGHT = 300;
+    static final int HEIGHT = 316;
     private static final int LEFT = 58;
     private static final int RIGHT = 14;
     private static final int TOP = 46;
-    private static final int BOTTOM = 58;
+    private static final int BOTTOM = 74;
     /** Colours of the series in order: candidate blue, reference grey, then more. */
     static final String[] COLOURS = {"#0969da", "#6e7781", "#bf3989", "#1a7f37"};
 
@@ -88,7 +88,7 @@ final class SvgChart {
                 max = Math.max(max, v);
             }
         }
-        max = max <= 0 ? 1 : max;
+        max = niceTop(max <= 0 ? 1 : max);
         int n = Math.max(categories.size(), 1);
         Plot plot = new Plot(0, n, 0, max);
         axes(svg, plot, xLabel, yLabel, null, format);
@@ -126,8 +126,8 @@ final class SvgChart {
         svg.append("<svg class=\"mlcicd-chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(WIDTH)
                 .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" aria-label=\"").append(Html.escape(title)).append("\">\n<title>").append(Html.escape(title))
-                .append("</title>\n<text class=\"mlcicd-chart-title\" x=\"").append(LEFT).append("\" y=\"16\" font-weight=\"600\">")
-                .append(Html.escape(shortened(title, 50))).append("</text>\n");
+                .append("</title>\n<text class=\"mlcicd-chart-title\" x=\"8\" y=\"16\" font-weight=\"600\">")
+                .append(Html.escape(shortened(title, 54))).append("</text>\n");
         return svg;
     }
 
@@ -178,6 +178,21 @@ final class SvgChart {
                     .append("\" stroke-width=\"2\" points=\"").append(points).append("\"><title>").append(Html.escape(name))
                     .append("</title></polyline>\n");
         }
+    }
+
+    /**
+     * The smallest "round" number (1, 2, 2.5 or 5 times a power of ten, times four, so that the
+     * four tick steps are round too) at or above {@code max}.
+     */
+    static double niceTop(double max) {
+        double raw = max / 4;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double factor : new double[] {1, 2, 2.5, 5, 10}) {
+            if (factor * power >= raw * (1 - 1e-12)) {
+                return 4 * factor * power;
+            }
+        }
+        return max;
     }
 
     /** Five ticks from min to max. */
