@@ -3,7 +3,6 @@ package io.jenkins.plugins.mlcicd.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.mlcicd.result.Check;
-import io.jenkins.plugins.mlcicd.result.EngineVersion;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.Verdict;
 import java.io.IOException;
@@ -148,7 +147,7 @@ public final class HtmlReport {
         put(facts, "Reference", f.path("reference"));
         put(facts, "Baseline", f.path("baseline"));
         facts.put("Checked at", WHEN.format(document.startedAt()) + " (took " + duration(document.durationMs()) + ")");
-        facts.put("mlcicd version", f.path(ResultDocumentJson.VERSION_FIELD).asText(EngineVersion.current()));
+        facts.put("mlcicd version", document.mlcicdVersion());
         return facts;
     }
 

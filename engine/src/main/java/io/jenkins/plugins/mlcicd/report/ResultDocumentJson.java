@@ -8,7 +8,6 @@ import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.input.Json;
 import io.jenkins.plugins.mlcicd.input.StructuredFiles;
 import io.jenkins.plugins.mlcicd.result.Check;
-import io.jenkins.plugins.mlcicd.result.EngineVersion;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.ResultKind;
 import io.jenkins.plugins.mlcicd.result.Verdict;
@@ -27,9 +26,11 @@ import java.util.Set;
 /** Reads and writes result documents in the JSON form of DESIGN.md §3. */
 public final class ResultDocumentJson {
     private static final Set<String> ENVELOPE =
-            Set.of("schema", "kind", "verdict", "summary", "startedAt", "durationMs", "checks");
+            Set.of("schema", "kind", "verdict", "summary", "startedAt", "durationMs", "checks", "mlcicdVersion");
+    /** What a document written before versions were recorded reads as. */
+    public static final String VERSION_NOT_RECORDED = "not recorded";
 
-    /** The kind-specific field naming the mlcicd version that wrote the document. */
+    /** The envelope field naming the mlcicd version that wrote the document. */
     public static final String VERSION_FIELD = "mlcicdVersion";
 
     private ResultDocumentJson() {
@@ -44,8 +45,7 @@ public final class ResultDocumentJson {
         node.put("summary", document.summary());
         node.put("startedAt", document.startedAt().toString());
         node.put("durationMs", document.durationMs());
-        // Which engine wrote it: kept from a document read back, else this engine.
-        node.put(VERSION_FIELD, document.fields().path(VERSION_FIELD).asText(EngineVersion.current()));
+        node.put(VERSION_FIELD, document.mlcicdVersion());
         node.set("checks", mapper.valueToTree(document.checks()));
         document.fields().properties().forEach(field -> {
             if (ENVELOPE.contains(field.getKey())) {
@@ -131,7 +131,7 @@ public final class ResultDocumentJson {
             }
         });
         return new ResultDocument(kind, verdict, text(file, node, "summary"), startedAt,
-                node.path("durationMs").asLong(0), checks, fields);
+                node.path("durationMs").asLong(0), checks, fields, node.path(VERSION_FIELD).asText(VERSION_NOT_RECORDED));
     }
 
     private static String text(Path file, JsonNode node, String field) {

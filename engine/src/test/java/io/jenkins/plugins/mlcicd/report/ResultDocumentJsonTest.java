@@ -52,13 +52,20 @@ class ResultDocumentJsonTest {
         Path file = dir.resolve("sub/result.json");
         ResultDocumentJson.write(sample(), file);
         ResultDocument read = ResultDocumentJson.read(file);
-        assertThat(read).usingRecursiveComparison().ignoringFields("fields").isEqualTo(sample());
-        ObjectNode expected = sample().fields();
-        expected.put(ResultDocumentJson.VERSION_FIELD, EngineVersion.current());
-        assertThat(read.fields()).isEqualTo(expected);
-        assertThat(ResultDocumentJson.toJson(read)).as("a document read back keeps the version that wrote it")
-                .isEqualTo(ResultDocumentJson.toJson(sample()));
+        assertThat(read).usingRecursiveComparison().isEqualTo(sample());
+        assertThat(read.fields().has("mlcicdVersion")).as("an envelope field, not a kind-specific one").isFalse();
         assertThat(StructuredFiles.readTree(file).get("metrics")).isNotNull();
+    }
+
+    @Test
+    void keepsTheVersionThatWroteADocumentAndSaysWhenNoneWasRecorded() throws IOException {
+        Path file = Files.writeString(dir.resolve("old.json"), "{\"schema\": \"mlcicd/gate/v1\", \"kind\": \"gate\", "
+                + "\"verdict\": \"PASSED\", \"summary\": \"s\", \"startedAt\": \"2026-01-01T00:00:00Z\", \"checks\": [],"
+                + " \"mlcicdVersion\": \"0.0.1\"}");
+        assertThat(ResultDocumentJson.read(file).mlcicdVersion()).isEqualTo("0.0.1");
+        assertThat(ResultDocumentJson.toJson(ResultDocumentJson.read(file)).get("mlcicdVersion").asText()).isEqualTo("0.0.1");
+        Files.writeString(file, Files.readString(file).replace(", \"mlcicdVersion\": \"0.0.1\"", ""));
+        assertThat(ResultDocumentJson.read(file).mlcicdVersion()).isEqualTo(ResultDocumentJson.VERSION_NOT_RECORDED);
     }
 
     @Test
