@@ -1,11 +1,11 @@
 package io.jenkins.plugins.mlcicd.cli;
 
+import io.jenkins.plugins.mlcicd.result.EngineVersion;
 import picocli.CommandLine.IVersionProvider;
 
 final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = MlcicdCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"mlcicd " + (version == null ? "development build" : version)};
+        return new String[] {"mlcicd " + EngineVersion.current()};
     }
 }

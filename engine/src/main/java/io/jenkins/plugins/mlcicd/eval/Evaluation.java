@@ -12,6 +12,8 @@ import java.util.Map;
  * @param slicesOmitted slices left out by {@code --top-slices}
  * @param fairness      fairness per group, or null without {@code --sensitive}
  * @param bootstrap     bootstrap intervals and replicates, or null without {@code --bootstrap}
+ * @param curves        ROC, precision–recall, reliability and score-histogram points (binary, see
+ *                      {@link Curves}), or null
  */
 public record Evaluation(
         EvaluationRequest request,
@@ -20,5 +22,6 @@ public record Evaluation(
         Map<String, MetricValues> slices,
         int slicesOmitted,
         FairnessMetrics.Result fairness,
-        BootstrapResult bootstrap) {
+        BootstrapResult bootstrap,
+        com.fasterxml.jackson.databind.node.ObjectNode curves) {
 }

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
  *            groups: {value: {count, positives, selection_rate, true_positive_rate}}}
  * intervals {name: {lower, upper, level}}        (with --bootstrap)
  * bootstrap {method, replicates, seed, rowKey, keyDigest, level, undefinedReplicates, samples: {name: [..]}}
+ * curves    {roc, pr, calibration, scores}       (binary) what the report draws, see {@link Curves}
  * </pre>
  * Checks: one informative PASSED check per overall metric (INCONCLUSIVE when undefined), one per
  * slice, and one about invalid input rows. A missing metric makes the verdict INCONCLUSIVE.
@@ -75,6 +76,9 @@ public final class EvaluationDocument {
             ObjectNode intervals = fields.putObject("intervals");
             bootstrap.intervals().forEach((metric, interval) -> intervals.set(metric, interval(interval)));
             fields.set("bootstrap", bootstrap(bootstrap));
+        }
+        if (evaluation.curves() != null) {
+            fields.set("curves", evaluation.curves());
         }
         List<Check> checks = checks(evaluation);
         Verdict verdict = Verdict.worstOf(checks.stream().map(Check::verdict).toList());

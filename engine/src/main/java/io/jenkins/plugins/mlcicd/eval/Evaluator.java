@@ -73,7 +73,7 @@ public final class Evaluator {
                 return replicate;
             });
         }
-        return new Evaluation(request, table, overall, slices.kept(), slices.omitted(), fairness, bootstrap);
+        return new Evaluation(request, table, overall, slices.kept(), slices.omitted(), fairness, bootstrap, Curves.of(blocks));
     }
 
     private static Evaluation regression(EvaluationRequest request, PredictionTable table) {
@@ -92,7 +92,7 @@ public final class Evaluator {
         BootstrapResult bootstrap = request.bootstrap() > 0
                 ? bootstrap(request, overall, sample.key, sample::metrics)
                 : null;
-        return new Evaluation(request, table, overall, slices.kept(), slices.omitted(), null, bootstrap);
+        return new Evaluation(request, table, overall, slices.kept(), slices.omitted(), null, bootstrap, null);
     }
 
     private static void merge(MetricValues into, MetricValues from) {

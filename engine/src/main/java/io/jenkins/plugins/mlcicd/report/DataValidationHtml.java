@@ -5,7 +5,6 @@ import io.jenkins.plugins.mlcicd.result.Check;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,11 +13,6 @@ import java.util.Map;
  * alone (so Jenkins can render a stored document); every text is escaped; no script, no inline style.
  */
 public final class DataValidationHtml {
-    private static final int WIDTH = 360;
-    private static final int HEIGHT = 120;
-    private static final String REFERENCE_FILL = "#8c959f";
-    private static final String CURRENT_FILL = "#0969da";
-
     private DataValidationHtml() {
     }
 
@@ -38,7 +32,7 @@ public final class DataValidationHtml {
             if (!(samples instanceof List<?> list) || list.isEmpty()) {
                 continue;
             }
-            html.append("<h3 class=\"mlcicd-samples-title\">").append(Html.escape(check.name())).append("</h3>\n")
+            html.append("<h3 class=\"mlcicd-samples-title\">").append(Html.text(check.name())).append("</h3>\n")
                     .append("<table class=\"mlcicd-checks mlcicd-samples\"><thead><tr><th>Row</th><th>Value</th><th>More</th></tr></thead><tbody>\n");
             for (Object item : list) {
                 if (!(item instanceof Map<?, ?> sample)) {
@@ -52,8 +46,8 @@ public final class DataValidationHtml {
                     }
                 });
                 html.append("<tr><td class=\"num\">").append(Html.escape(row == null ? "—" : String.valueOf(row)))
-                        .append("</td><td>").append(Html.escape(String.valueOf(sample.get("value"))))
-                        .append("</td><td>").append(Html.escape(String.join(", ", more))).append("</td></tr>\n");
+                        .append("</td><td>").append(Html.text(String.valueOf(sample.get("value"))))
+                        .append("</td><td>").append(Html.text(String.join(", ", more))).append("</td></tr>\n");
             }
             html.append("</tbody></table>\n");
         }
@@ -66,14 +60,10 @@ public final class DataValidationHtml {
             String name = column.path("name").asText();
             if (column.has("histogram")) {
                 JsonNode h = column.get("histogram");
-                List<String> labels = new ArrayList<>();
-                JsonNode edges = h.path("edges");
-                for (int i = 0; i <= edges.size(); i++) {
-                    String low = i == 0 ? "−∞" : Numbers.format(edges.get(i - 1).asDouble());
-                    String high = i == edges.size() ? "∞" : Numbers.format(edges.get(i).asDouble());
-                    labels.add("[" + low + ", " + high + ")");
-                }
-                html.append(chart(name, labels, longs(h.path("reference")), longs(h.path("current"))));
+                Bins bins = Bins.of(doubles(h.path("edges")), longs(h.path("reference")), longs(h.path("current")),
+                        column.path("type").asText("").matches("(?i).*(int|long|short|byte).*"));
+                html.append(chart(name, "Value (bins of the reference's deciles)", bins.labels, bins.reference, bins.current,
+                        sum(bins.reference), sum(bins.current)));
             } else if (column.has("categories")) {
                 List<String> labels = new ArrayList<>();
                 List<Long> reference = new ArrayList<>();
@@ -83,51 +73,40 @@ public final class DataValidationHtml {
                     reference.add(cat.path("reference").asLong());
                     current.add(cat.path("current").asLong());
                 }
-                html.append(chart(name, labels, toArray(reference), toArray(current),
+                html.append(chart(name, "Value (most frequent in the reference)", labels, toArray(reference), toArray(current),
                         column.path("referenceCount").asLong(), column.path("currentCount").asLong()));
             }
         }
         if (html.isEmpty()) {
             return "";
         }
-        return "<section class=\"mlcicd-data-distributions\"><h2>Distributions: reference (grey) and current (blue)</h2>\n"
+        return "<section class=\"mlcicd-data-distributions\"><h2>Distributions: reference and current</h2>\n"
                 + html + "</section>\n";
     }
 
-    private static String chart(String name, List<String> labels, long[] reference, long[] current) {
-        return chart(name, labels, reference, current, sum(reference), sum(current));
-    }
-
-    /** Paired bars of the proportions of each bin or category; a title element on each bar gives the numbers. */
-    static String chart(String name, List<String> labels, long[] reference, long[] current, long referenceTotal,
+    /**
+     * One column's chart: paired bars of the share of rows in each bin or category, with title, axes
+     * and legend, and the numbers below it in a table (visible, not only in tooltips).
+     */
+    static String chart(String name, String xLabel, List<String> labels, long[] reference, long[] current, long referenceTotal,
             long currentTotal) {
-        int bins = labels.size();
-        double max = 1e-12;
-        for (int i = 0; i < bins; i++) {
-            max = Math.max(max, Math.max(share(reference, i, referenceTotal), share(current, i, currentTotal)));
+        double[] r = new double[labels.size()];
+        double[] c = new double[labels.size()];
+        for (int i = 0; i < labels.size(); i++) {
+            r[i] = share(reference, i, referenceTotal);
+            c[i] = share(current, i, currentTotal);
         }
-        double slot = (double) WIDTH / Math.max(bins, 1);
-        StringBuilder svg = new StringBuilder();
-        svg.append("<figure class=\"mlcicd-histogram\"><figcaption>").append(Html.escape(name)).append("</figcaption>\n")
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(WIDTH)
-                .append("\" height=\"").append(HEIGHT + 4).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(HEIGHT + 4).append("\"><title>").append(Html.escape(name + ": reference vs current")).append("</title>\n");
-        for (int i = 0; i < bins; i++) {
-            double r = share(reference, i, referenceTotal);
-            double c = share(current, i, currentTotal);
-            bar(svg, i * slot + 1, slot / 2 - 1, r / max, REFERENCE_FILL, labels.get(i) + " reference " + percent(r));
-            bar(svg, i * slot + slot / 2, slot / 2 - 1, c / max, CURRENT_FILL, labels.get(i) + " current " + percent(c));
+        StringBuilder html = new StringBuilder("<figure class=\"mlcicd-histogram\"><figcaption>").append(Html.text(name))
+                .append("</figcaption>\n");
+        html.append(SvgChart.bars("Distribution of " + name, xLabel, "Share of rows", labels,
+                List.of(new SvgChart.Bars("reference", r, SvgChart.COLOURS[1]), new SvgChart.Bars("current", c, SvgChart.COLOURS[0])), DataValidationHtml::percent));
+        html.append("<table class=\"mlcicd-checks mlcicd-histogram-values\"><thead><tr><th>Value</th><th class=\"num\">Reference</th>"
+                + "<th class=\"num\">Current</th></tr></thead><tbody>\n");
+        for (int i = 0; i < labels.size(); i++) {
+            html.append("<tr><td>").append(Html.text(labels.get(i))).append("</td><td class=\"num\">").append(Html.escape(percent(r[i])))
+                    .append("</td><td class=\"num\">").append(Html.escape(percent(c[i]))).append("</td></tr>\n");
         }
-        svg.append("<line x1=\"0\" y1=\"").append(HEIGHT).append("\" x2=\"").append(WIDTH).append("\" y2=\"").append(HEIGHT)
-                .append("\" stroke=\"#d0d7de\"/></svg></figure>\n");
-        return svg.toString();
-    }
-
-    private static void bar(StringBuilder svg, double x, double width, double fraction, String fill, String title) {
-        double height = Math.max(0, fraction * (HEIGHT - 4));
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>",
-                x, HEIGHT - height, Math.max(width, 0.5), height, fill))
-                .append(Html.escape(title)).append("</title></rect>\n");
+        return html.append("</tbody></table></figure>\n").toString();
     }
 
     private static double share(long[] counts, int i, long total) {
@@ -136,6 +115,57 @@ public final class DataValidationHtml {
 
     private static String percent(double share) {
         return Numbers.format(share * 100) + "%";
+    }
+
+    /**
+     * The bins a histogram shows. Deciles of a discrete column repeat (a 0/1 column's are
+     * 0,0,0,0,0,0,1,1,1), and a bin between equal edges can hold no value: those are dropped, as are
+     * the open-ended outer bins when neither side has a row there. For an integer column a bin
+     * [k, k + 1) holds the one value k and is labelled so; the last bin reads "≥ k".
+     */
+    record Bins(List<String> labels, long[] reference, long[] current) {
+        static Bins of(double[] edges, long[] reference, long[] current, boolean integer) {
+            List<String> labels = new ArrayList<>();
+            List<Long> ref = new ArrayList<>();
+            List<Long> cur = new ArrayList<>();
+            int bins = edges.length + 1;
+            for (int i = 0; i < bins; i++) {
+                double low = i == 0 ? Double.NEGATIVE_INFINITY : edges[i - 1];
+                double high = i == edges.length ? Double.POSITIVE_INFINITY : edges[i];
+                long r = i < reference.length ? reference[i] : 0;
+                long c = i < current.length ? current[i] : 0;
+                boolean empty = r == 0 && c == 0;
+                if (empty && (low == high || Double.isInfinite(low) || Double.isInfinite(high))) {
+                    continue;
+                }
+                labels.add(label(low, high, integer));
+                ref.add(r);
+                cur.add(c);
+            }
+            return new Bins(labels, toArray(ref), toArray(cur));
+        }
+
+        private static String label(double low, double high, boolean integer) {
+            if (integer && Double.isInfinite(low) && Double.isFinite(high)) {
+                return "< " + Numbers.format(high);
+            }
+            if (integer && Double.isFinite(low) && Double.isInfinite(high)) {
+                return "≥ " + Numbers.format(low);
+            }
+            if (integer && low == Math.rint(low) && high == low + 1) {
+                return Numbers.format(low);
+            }
+            return "[" + (Double.isInfinite(low) ? "−∞" : Numbers.format(low)) + ", "
+                    + (Double.isInfinite(high) ? "∞" : Numbers.format(high)) + ")";
+        }
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asDouble();
+        }
+        return out;
     }
 
     private static long[] longs(JsonNode array) {

@@ -29,9 +29,7 @@ public final class LineageHtml {
         }
         ObjectNode f = document.fields();
         StringBuilder html = new StringBuilder();
-        html.append("<div class=\"mlcicd-report mlcicd-lineage\" data-kind=\"training\">\n");
-        html.append("<p class=\"mlcicd-summary\">").append(HtmlReport.verdictBadge(document.verdict())).append(' ')
-                .append(Html.escape(document.summary())).append("</p>\n");
+        html.append(HtmlReport.open(document, " mlcicd-lineage"));
         html.append(HtmlReport.checksTable(document));
 
         JsonNode code = f.path("code");

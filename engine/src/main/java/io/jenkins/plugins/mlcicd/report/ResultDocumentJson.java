@@ -26,7 +26,12 @@ import java.util.Set;
 /** Reads and writes result documents in the JSON form of DESIGN.md §3. */
 public final class ResultDocumentJson {
     private static final Set<String> ENVELOPE =
-            Set.of("schema", "kind", "verdict", "summary", "startedAt", "durationMs", "checks");
+            Set.of("schema", "kind", "verdict", "summary", "startedAt", "durationMs", "checks", "mlcicdVersion");
+    /** What a document written before versions were recorded reads as. */
+    public static final String VERSION_NOT_RECORDED = "not recorded";
+
+    /** The envelope field naming the mlcicd version that wrote the document. */
+    public static final String VERSION_FIELD = "mlcicdVersion";
 
     private ResultDocumentJson() {
     }
@@ -40,6 +45,7 @@ public final class ResultDocumentJson {
         node.put("summary", document.summary());
         node.put("startedAt", document.startedAt().toString());
         node.put("durationMs", document.durationMs());
+        node.put(VERSION_FIELD, document.mlcicdVersion());
         node.set("checks", mapper.valueToTree(document.checks()));
         document.fields().properties().forEach(field -> {
             if (ENVELOPE.contains(field.getKey())) {
@@ -125,7 +131,7 @@ public final class ResultDocumentJson {
             }
         });
         return new ResultDocument(kind, verdict, text(file, node, "summary"), startedAt,
-                node.path("durationMs").asLong(0), checks, fields);
+                node.path("durationMs").asLong(0), checks, fields, node.path(VERSION_FIELD).asText(VERSION_NOT_RECORDED));
     }
 
     private static String text(Path file, JsonNode node, String field) {

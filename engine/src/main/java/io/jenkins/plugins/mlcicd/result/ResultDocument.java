@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param durationMs how long it took
  * @param checks     what a human reads first
  * @param fields     kind-specific top-level fields (e.g. {@code metrics}, {@code slices}, {@code lineage})
+ * @param mlcicdVersion the version of the engine that wrote it ({@code mlcicdVersion} in the JSON; a
+ *                   document made here is this engine's, see {@link EngineVersion})
  */
 public record ResultDocument(
         ResultKind kind,
@@ -26,7 +28,8 @@ public record ResultDocument(
         Instant startedAt,
         long durationMs,
         List<Check> checks,
-        ObjectNode fields) {
+        ObjectNode fields,
+        String mlcicdVersion) {
 
     public ResultDocument {
         Objects.requireNonNull(kind, "kind");
@@ -35,6 +38,13 @@ public record ResultDocument(
         Objects.requireNonNull(startedAt, "startedAt");
         checks = List.copyOf(checks);
         fields = fields == null ? JsonNodeFactory.instance.objectNode() : fields.deepCopy();
+        mlcicdVersion = mlcicdVersion == null || mlcicdVersion.isBlank() ? EngineVersion.current() : mlcicdVersion;
+    }
+
+    /** A document this engine writes now. */
+    public ResultDocument(ResultKind kind, Verdict verdict, String summary, Instant startedAt, long durationMs,
+            List<Check> checks, ObjectNode fields) {
+        this(kind, verdict, summary, startedAt, durationMs, checks, fields, EngineVersion.current());
     }
 
     public String schema() {

@@ -9,6 +9,7 @@ import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.input.Json;
 import io.jenkins.plugins.mlcicd.input.StructuredFiles;
 import io.jenkins.plugins.mlcicd.result.Check;
+import io.jenkins.plugins.mlcicd.result.EngineVersion;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.ResultKind;
 import io.jenkins.plugins.mlcicd.result.Verdict;
@@ -41,6 +42,7 @@ class ResultDocumentJsonTest {
         assertThat(json.get("verdict").asText()).isEqualTo("WARNING");
         assertThat(json.get("startedAt").asText()).isEqualTo("2026-11-28T10:00:00Z");
         assertThat(json.get("durationMs").asLong()).isEqualTo(1234);
+        assertThat(json.get("mlcicdVersion").asText()).isEqualTo(EngineVersion.current()).doesNotContain("${").isNotEqualTo(EngineVersion.UNKNOWN);
         assertThat(json.at("/metrics/auc").asDouble()).isEqualTo(0.91);
         assertThat(json.at("/checks/0/details/slice").asText()).isEqualTo("country=DE");
     }
@@ -51,7 +53,19 @@ class ResultDocumentJsonTest {
         ResultDocumentJson.write(sample(), file);
         ResultDocument read = ResultDocumentJson.read(file);
         assertThat(read).usingRecursiveComparison().isEqualTo(sample());
+        assertThat(read.fields().has("mlcicdVersion")).as("an envelope field, not a kind-specific one").isFalse();
         assertThat(StructuredFiles.readTree(file).get("metrics")).isNotNull();
+    }
+
+    @Test
+    void keepsTheVersionThatWroteADocumentAndSaysWhenNoneWasRecorded() throws IOException {
+        Path file = Files.writeString(dir.resolve("old.json"), "{\"schema\": \"mlcicd/gate/v1\", \"kind\": \"gate\", "
+                + "\"verdict\": \"PASSED\", \"summary\": \"s\", \"startedAt\": \"2026-01-01T00:00:00Z\", \"checks\": [],"
+                + " \"mlcicdVersion\": \"0.0.1\"}");
+        assertThat(ResultDocumentJson.read(file).mlcicdVersion()).isEqualTo("0.0.1");
+        assertThat(ResultDocumentJson.toJson(ResultDocumentJson.read(file)).get("mlcicdVersion").asText()).isEqualTo("0.0.1");
+        Files.writeString(file, Files.readString(file).replace(", \"mlcicdVersion\": \"0.0.1\"", ""));
+        assertThat(ResultDocumentJson.read(file).mlcicdVersion()).isEqualTo(ResultDocumentJson.VERSION_NOT_RECORDED);
     }
 
     @Test
