@@ -1,5 +1,6 @@
 package jenkins.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.FingerprintMap;
 import hudson.model.ItemGroup;
@@ -18,6 +19,11 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
     }
 
     public FingerprintMap getFingerprintMap() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    @CheckForNull
+    public String getRootUrl() throws IllegalStateException {
         throw new UnsupportedOperationException("stand-in");
     }
 

@@ -19,6 +19,8 @@ public abstract class MlBuilder extends Builder implements SimpleBuildStep {
     private String id;
     private boolean stopBuild;
     private boolean unstableOnly;
+    private String checksName;
+    private boolean skipPublishingChecks;
 
     /** The id when none is given, e.g. {@code gate}. */
     protected abstract String defaultId();
@@ -63,8 +65,28 @@ public abstract class MlBuilder extends Builder implements SimpleBuildStep {
         this.unstableOnly = unstableOnly;
     }
 
+    public String getChecksName() {
+        return checksName;
+    }
+
+    /** The pull request check's name instead of {@code ML: <step> <id>}. */
+    @DataBoundSetter
+    public void setChecksName(String checksName) {
+        this.checksName = checksName == null || checksName.isBlank() ? null : checksName.strip();
+    }
+
+    public boolean isSkipPublishingChecks() {
+        return skipPublishingChecks;
+    }
+
+    /** Publish no pull request check for this step. */
+    @DataBoundSetter
+    public void setSkipPublishingChecks(boolean skipPublishingChecks) {
+        this.skipPublishingChecks = skipPublishingChecks;
+    }
+
     public StepOptions options() {
-        return new StepOptions(functionName(), getId(), stopBuild, unstableOnly);
+        return new StepOptions(functionName(), getId(), stopBuild, unstableOnly, checksName, skipPublishingChecks);
     }
 
     /** The build's {@code $VARIABLES} expanded in a field, as freestyle users expect; null stays null. */

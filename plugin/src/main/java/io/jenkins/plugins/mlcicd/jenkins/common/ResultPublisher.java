@@ -11,8 +11,8 @@ import java.io.PrintStream;
 
 /**
  * Everything an ML step does with its result once the engine produced it, the same for every step
- * and both front ends: store the document with the build, attach the action, log a summary, map the
- * verdict to a build result (DESIGN.md §3) and stop the build when asked to.
+ * and both front ends: store the document with the build, attach the action, publish the pull request
+ * check, log a summary, map the verdict to a build result (DESIGN.md §3) and stop the build when asked to.
  */
 public final class ResultPublisher {
     private ResultPublisher() {
@@ -39,6 +39,7 @@ public final class ResultPublisher {
             throws IOException {
         RunStore.writeResult(RunStore.directory(build.run(), action.kind(), options.id()), document);
         build.run().addAction(action);
+        ChecksPublication.completed(build, options, document, action);
 
         BuildOutcome outcome = mapping.outcomeOf(document.verdict());
         PrintStream log = build.listener().getLogger();

@@ -12,14 +12,28 @@ import java.util.regex.Pattern;
  *                     under the build directory, and which earlier results count as its reference
  * @param stopBuild    when the outcome is FAILURE, end the build (AbortException) instead of going on
  * @param unstableOnly a FAILED verdict only marks the build UNSTABLE (DESIGN.md §3)
+ * @param checksName   the name of the pull request check the step publishes, or null for {@code ML: <step> <id>}
+ * @param skipPublishingChecks publish no check (as warnings-ng's option of the same name)
  */
-public record StepOptions(String functionName, String id, boolean stopBuild, boolean unstableOnly) {
+public record StepOptions(String functionName, String id, boolean stopBuild, boolean unstableOnly, String checksName,
+                          boolean skipPublishingChecks) {
     /** Safe in a URL segment and a directory name on every OS. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     public StepOptions {
         Objects.requireNonNull(functionName, "functionName");
         Objects.requireNonNull(id, "id");
+        checksName = checksName == null || checksName.isBlank() ? null : checksName.strip();
+    }
+
+    /** Options with the default check: published, named {@code ML: <step> <id>}. */
+    public StepOptions(String functionName, String id, boolean stopBuild, boolean unstableOnly) {
+        this(functionName, id, stopBuild, unstableOnly, null, false);
+    }
+
+    /** The pull request check's name. */
+    public String checkName() {
+        return checksName != null ? checksName : "ML: " + functionName + " " + id;
     }
 
     /** Checks {@link #id} and returns this; the message is what the user reads in the build log. */

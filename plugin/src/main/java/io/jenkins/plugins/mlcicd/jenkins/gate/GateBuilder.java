@@ -24,7 +24,7 @@ import org.kohsuke.stapler.verb.POST;
 public final class GateBuilder extends MlBuilder {
     static final String DEFAULT_ID = "gate";
     /** Every configurable field; each has a {@code help-<field>.html} next to this class's config.jelly. */
-    static final List<String> FIELDS = List.of("policy", "candidate", "baseline", "id", "stopBuild", "unstableOnly");
+    static final List<String> FIELDS = List.of("policy", "candidate", "baseline", "id", "stopBuild", "unstableOnly", "checksName", "skipPublishingChecks");
 
     private final String policy;
     private final String candidate;

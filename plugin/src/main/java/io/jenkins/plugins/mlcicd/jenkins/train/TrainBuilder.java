@@ -34,10 +34,10 @@ public final class TrainBuilder extends MlBuilder {
     static final String DEFAULT_ID = "train";
     /** Every configurable field; each has a {@code help-<field>.html} next to this class's config.jelly. */
     static final List<String> FIELDS = List.of("command", "model", "metrics", "data", "dataIds", "params", "registryName",
-            "registryAlias", "modelUri", "timeout", "python", "id", "stopBuild", "unstableOnly");
+            "registryAlias", "modelUri", "timeout", "python", "id", "stopBuild", "unstableOnly", "checksName", "skipPublishingChecks");
     /** The fields the Pipeline step shares with this builder (its registry is one map parameter). */
     static final List<String> STEP_FIELDS = List.of("command", "model", "metrics", "data", "dataIds", "params", "timeout",
-            "python", "id", "stopBuild", "unstableOnly");
+            "python", "id", "stopBuild", "unstableOnly", "checksName", "skipPublishingChecks");
 
     private final String command;
     private final String model;
