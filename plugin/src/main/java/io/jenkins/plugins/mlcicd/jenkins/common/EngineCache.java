@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlcicd.jenkins.common;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -27,7 +26,7 @@ public final class EngineCache {
     private EngineCache() {
     }
 
-    @SuppressFBWarnings(value = "PATH_TRAVERSAL_IN", justification = "EngineJar admits a hex digest and a plain file name only")
+    // No path traversal: EngineJar admits a hex digest and a plain file name only.
     public static Path location(Path root, EngineJar jar) {
         return root.resolve(jar.sha256()).resolve(jar.fileName());
     }
@@ -55,7 +54,7 @@ public final class EngineCache {
      * @return where the jar now is
      * @throws IOException when the copy's digest differs (the part file is deleted)
      */
-    @SuppressFBWarnings(value = "PATH_TRAVERSAL_IN", justification = "partName is checked to be a part file name of the jar")
+    // No path traversal: partName is checked to be a part file name of the jar.
     public static Path install(Path root, String partName, EngineJar jar) throws IOException {
         if (!partName.startsWith(jar.fileName() + PART) || partName.contains("/") || partName.contains("\\")) {
             throw new IllegalArgumentException("not a part file of " + jar.fileName() + ": " + partName);
