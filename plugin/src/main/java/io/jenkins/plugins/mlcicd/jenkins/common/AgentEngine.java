@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlcicd.jenkins.common;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Computer;
@@ -86,16 +85,18 @@ public final class AgentEngine {
     }
 
     /**
-     * {@link #run(BuildContext, String, FilePath, List)} with secrets for the engine (e.g. a database
-     * login) as environment variables of its JVM, on top of the build's environment. They are asked
-     * for as the JVM is started, so that plain text exists only then; they are never on the command
-     * line (which the log shows and other users of the agent can read) and Jenkins does not print a
-     * launched process's environment.
+     * {@link #run(BuildContext, String, FilePath, List)} with extra environment variables for the
+     * engine's JVM, on top of the build's environment: {@value io.jenkins.plugins.mlcicd.input.Secrets#FILE_ENV}
+     * as {@link EngineSecrets#writeTo} returns it, and values that are not secret (a database user name).
+     * Never a secret's value: environment variables are not private. Inside {@code docker.inside} the
+     * launcher runs {@code docker exec --env NAME=value …}, which the host's process list shows to every
+     * user, and a process's environment is readable by its owner's other processes. Secrets go in the
+     * 0600 file of {@link EngineSecrets} in {@code workDir}, which the caller deletes.
      *
-     * @param secretEnvironment the variables to add; called once, right before the JVM starts
+     * @param extraEnvironment the variables to add; called once, right before the JVM starts
      */
     public static ResultDocument run(BuildContext build, String prefix, FilePath workDir, List<String> arguments,
-                                     Supplier<Map<String, String>> secretEnvironment)
+                                     Supplier<Map<String, String>> extraEnvironment)
             throws IOException, InterruptedException {
         PrintStream log = build.listener().getLogger();
         List<EngineJars.Located> jars;
@@ -134,7 +135,7 @@ public final class AgentEngine {
             exitCode = build.launcher().launch()
                     .cmds(command)
                     .pwd(build.workspace())
-                    .envs(EngineCommand.environment(build.env(), secretEnvironment.get()))
+                    .envs(EngineCommand.environment(build.env(), extraEnvironment.get()))
                     .stdout(build.listener())
                     .stderr(stderr)
                     .quiet(true)
@@ -208,14 +209,14 @@ public final class AgentEngine {
      * What the agent says about its cache: the jars it lacks, the cache's absolute path, and its
      * separators (the class path is built on the controller for the agent's OS).
      */
-    @SuppressFBWarnings(value = {"EI_EXPOSE_REP", "EI_EXPOSE_REP2"}, justification = "sent over the channel and read once")
+    // The list is not copied: the record is sent over the channel and read once.
     record AgentFacts(ArrayList<EngineJar> missing, String root, String fileSeparator, String pathSeparator)
             implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
     /** On the agent: which of the jars the cache lacks. */
-    @SuppressFBWarnings(value = {"EI_EXPOSE_REP", "EI_EXPOSE_REP2"}, justification = "sent over the channel and read once")
+    // The list is not copied: the record is sent over the channel and read once.
     record Inspect(ArrayList<EngineJar> jars) implements ControllerToAgentFileCallable<AgentFacts> {
         private static final long serialVersionUID = 1L;
 

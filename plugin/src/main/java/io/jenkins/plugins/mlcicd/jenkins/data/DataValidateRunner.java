@@ -16,13 +16,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The data validation's one code path for both front ends. The data is read on the agent only, by
  * {@code mlcicd validate} in a child JVM ({@link AgentEngine}); the controller sees the result document
  * and the profile, a few kilobytes each. Data in a database is read there too, over JDBC, with the
- * login of the step's credential in the engine's environment ({@link DatabaseLogin}).
+ * login of the step's credential: its password in the run's 0600 secrets file ({@link DatabaseLogin}).
  */
 public final class DataValidateRunner {
     /** The reference profile's name in the engine's work directory. */
@@ -50,20 +51,21 @@ public final class DataValidateRunner {
             DatabaseLogin login = DatabaseLogin.lookup(build.run(), request.database(), options.functionName());
             if (login != null) {
                 log.println(prefix + "data: " + request.describeData() + ", as the user of credential '" + login.credentialsId()
-                        + "' (passed to the engine in its environment)");
+                        + "' (its password passed to the engine in a secrets file)");
             }
             DataReference.Found reference = reference(build, options, request, log, prefix);
             FilePath work = AgentEngine.workDirectory(build.workspace(), "data-validation-" + options.id());
             try {
-                String referenceProfile = null;
-                if (reference != null) {
-                    FilePath copy = work.child(REFERENCE_PROFILE_FILE);
-                    copy.copyFrom(new FilePath(reference.profile().toFile()));
-                    referenceProfile = copy.getRemote();
-                }
+                String referenceProfile = stage(reference, work);
                 FilePath profile = work.child(DataReference.PROFILE_FILE);
+                Map<String, String> loginEnvironment = new HashMap<>();
+                if (login != null) {
+                    // the secrets file lives in the work directory, deleted below
+                    loginEnvironment.putAll(login.secrets().writeTo(work));
+                    loginEnvironment.putAll(login.environment());
+                }
                 ResultDocument result = AgentEngine.run(build, prefix, work, request.cliArguments(referenceProfile, profile.getRemote()),
-                        login == null ? Map::of : login::environment);
+                        () -> loginEnvironment);
 
                 Path directory = RunStore.directory(build.run(), ResultKind.DATA_VALIDATION, options.id());
                 Files.createDirectories(directory);
@@ -81,6 +83,16 @@ public final class DataValidateRunner {
         } catch (BadInputException e) {
             throw ResultPublisher.badInput(options, e);
         }
+    }
+
+    /** Copies the reference build's profile into the work directory; its path there, or null without a reference. */
+    private static String stage(DataReference.Found reference, FilePath work) throws IOException, InterruptedException {
+        if (reference == null) {
+            return null;
+        }
+        FilePath copy = work.child(REFERENCE_PROFILE_FILE);
+        copy.copyFrom(new FilePath(reference.profile().toFile()));
+        return copy.getRemote();
     }
 
     private static DataReference.Found reference(BuildContext build, StepOptions options, DataValidateRequest request,
