@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlcicd.jenkins.common;
 
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.Launcher;
 import hudson.model.Computer;
 import hudson.model.Node;
 import hudson.remoting.VirtualChannel;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import jenkins.agents.ControllerToAgentFileCallable;
@@ -28,8 +30,10 @@ import jenkins.agents.ControllerToAgentFileCallable;
  * <ol>
  *   <li>The engine's jars ({@link EngineJars}: the plugin's own libraries and Jackson/SnakeYAML of the
  *       plugins it depends on) are copied to the agent's cache ({@link EngineCache}), by content
- *       digest, once per agent: {@code <node root>/caches/mlcicd-engine/<sha256>/<jar>}, or, when the
- *       node's root is unknown, the same under the workspace's {@code @tmp} directory.</li>
+ *       digest, once per agent: {@code <node root>/caches/mlcicd-engine/<sha256>/<jar>}, or the same
+ *       under the workspace's {@code @tmp} directory when the launcher runs commands in a container
+ *       ({@code docker.inside} mounts only the workspace and its {@code @tmp}) or the node's root is
+ *       unknown ({@link #cacheRoot}).</li>
  *   <li>{@code java} ({@link EngineCommand}) runs {@code io.jenkins.plugins.mlcicd.cli.Main} with the
  *       step's CLI arguments in the workspace, with the build's environment, its output in the build
  *       log; its request files and result document live in a work directory under the workspace's
@@ -107,7 +111,7 @@ public final class AgentEngine {
         }
         List<EngineJar> wanted = jars.stream().map(EngineJars.Located::jar).toList();
 
-        FilePath cache = cacheRoot(build.workspace());
+        FilePath cache = cacheRoot(build.workspace(), runsInAContainer(build.launcher()));
         cache.mkdirs();
         AgentFacts facts = cache.act(new Inspect(new ArrayList<>(wanted)));
         for (EngineJars.Located jar : jars) {
@@ -175,15 +179,20 @@ public final class AgentEngine {
     }
 
     /**
-     * {@code <node root>/caches/mlcicd-engine}, shared by every job on the node; the workspace's
-     * {@code @tmp} area when the node's root is not known (a node removed while the build runs).
+     * Where the engine's jars go on the agent ({@link CachePlace}): the node's shared cache, or the
+     * workspace's {@code @tmp} area when the engine's JVM runs in a container (only the workspace and
+     * its {@code @tmp} are mounted there) or the node's root is not known (a node removed while the
+     * build runs).
      */
-    static FilePath cacheRoot(FilePath workspace) throws AbortException {
-        Computer computer = workspace.toComputer();
-        Node node = computer == null ? null : computer.getNode();
-        FilePath root = node == null ? null : node.getRootPath();
-        if (root != null) {
-            return root.child("caches").child(EngineCache.DIRECTORY);
+    static FilePath cacheRoot(FilePath workspace, boolean container) throws AbortException {
+        FilePath root = null;
+        if (!container) {
+            Computer computer = workspace.toComputer();
+            Node node = computer == null ? null : computer.getNode();
+            root = node == null ? null : node.getRootPath();
+        }
+        if (CachePlace.of(container, root != null) == CachePlace.NODE) {
+            return Objects.requireNonNull(root).child("caches").child(EngineCache.DIRECTORY);
         }
         FilePath tmp = WorkspaceList.tempDir(workspace);
         if (tmp == null) {
@@ -191,6 +200,28 @@ public final class AgentEngine {
                     + workspace.getRemote() + " has no parent directory");
         }
         return tmp.child(EngineCache.DIRECTORY);
+    }
+
+    /**
+     * Whether commands run through a decorated launcher: {@code docker.inside}/{@code withDockerContainer}
+     * and Kubernetes' {@code container} wrap the agent's launcher in a {@link Launcher.DecoratedLauncher}
+     * that runs them in a container, where the node's root directory is not mounted. Any other decorator
+     * is treated alike: the workspace's {@code @tmp} is reachable wherever the workspace is.
+     */
+    static boolean runsInAContainer(Launcher launcher) {
+        return launcher instanceof Launcher.DecoratedLauncher;
+    }
+
+    /** The two places of the engine's jar cache on an agent; Jenkins-free so that the choice is unit-tested. */
+    enum CachePlace {
+        /** {@code <node root>/caches/mlcicd-engine}: shared by every job on the node, copied once per agent. */
+        NODE,
+        /** {@code <workspace>@tmp/mlcicd-engine}: visible inside a container; copied once per workspace. */
+        WORKSPACE_TMP;
+
+        static CachePlace of(boolean container, boolean nodeRootKnown) {
+            return !container && nodeRootKnown ? NODE : WORKSPACE_TMP;
+        }
     }
 
     private static void copy(EngineJars.Located jar, FilePath cache, PrintStream log, String prefix)

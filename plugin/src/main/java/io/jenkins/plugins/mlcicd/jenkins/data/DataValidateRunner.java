@@ -4,6 +4,7 @@ import hudson.FilePath;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.jenkins.common.AgentEngine;
 import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
+import io.jenkins.plugins.mlcicd.jenkins.common.BuildHistory;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultHandler;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultPublisher;
 import io.jenkins.plugins.mlcicd.jenkins.common.RunStore;
@@ -107,7 +108,8 @@ public final class DataValidateRunner {
         }
         DataReference.Found found = DataReference.lastSuccessful(build.run(), options.id()).orElse(null);
         if (found == null) {
-            log.println(prefix + "reference: none, no earlier successful build kept a profile for '" + options.id()
+            log.println(prefix + "reference: none, none of the last " + BuildHistory.MAX_BUILDS
+                    + " earlier builds succeeded and kept a profile for '" + options.id()
                     + "'; drift checks are inconclusive");
         } else {
             log.println(prefix + "reference: the profile kept by " + found.fullName());
