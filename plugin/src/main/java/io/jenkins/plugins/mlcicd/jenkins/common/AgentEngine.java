@@ -13,6 +13,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -114,6 +116,10 @@ public final class AgentEngine {
         FilePath cache = cacheRoot(build.workspace(), runsInAContainer(build.launcher()));
         cache.mkdirs();
         AgentFacts facts = cache.act(new Inspect(new ArrayList<>(wanted)));
+        if (!facts.pruned().isEmpty()) {
+            log.println(prefix + "removed " + facts.pruned().size() + " engine version(s) unused for "
+                    + EngineCache.UNUSED_FOR.toDays() + " days from the agent's cache");
+        }
         for (EngineJars.Located jar : jars) {
             if (facts.missing().contains(jar.jar())) {
                 copy(jar, cache, log, prefix);
@@ -241,20 +247,25 @@ public final class AgentEngine {
      * separators (the class path is built on the controller for the agent's OS).
      */
     // The list is not copied: the record is sent over the channel and read once.
-    record AgentFacts(ArrayList<EngineJar> missing, String root, String fileSeparator, String pathSeparator)
+    record AgentFacts(ArrayList<EngineJar> missing, String root, String fileSeparator, String pathSeparator,
+                      ArrayList<String> pruned)
             implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
-    /** On the agent: which of the jars the cache lacks. */
+    /** On the agent: which of the jars the cache lacks; marks those it has as used and prunes old versions. */
     // The list is not copied: the record is sent over the channel and read once.
     record Inspect(ArrayList<EngineJar> jars) implements ControllerToAgentFileCallable<AgentFacts> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public AgentFacts invoke(File root, VirtualChannel channel) throws IOException {
-            return new AgentFacts(new ArrayList<>(EngineCache.missing(root.toPath(), jars)), root.getAbsolutePath(),
-                    File.separator, File.pathSeparator);
+            Path cache = root.toPath();
+            Instant now = Instant.now();
+            EngineCache.markUsed(cache, jars, now);
+            ArrayList<String> pruned = new ArrayList<>(EngineCache.prune(cache, jars, now, EngineCache.UNUSED_FOR));
+            return new AgentFacts(new ArrayList<>(EngineCache.missing(cache, jars)), root.getAbsolutePath(),
+                    File.separator, File.pathSeparator, pruned);
         }
     }
 
