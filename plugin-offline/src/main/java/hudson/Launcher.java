@@ -15,6 +15,25 @@ public abstract class Launcher {
         throw new UnsupportedOperationException("stand-in");
     }
 
+    protected Launcher(@NonNull Launcher launcher) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    /**
+     * A launcher wrapping another (docker-workflow's {@code withDockerContainer}, kubernetes'
+     * {@code container} run commands through one). Real: overrides Launcher's abstract members; only
+     * the constructor and {@code getInner()} here.
+     */
+    public static class DecoratedLauncher extends Launcher {
+        public DecoratedLauncher(@NonNull Launcher inner) {
+            super(inner);
+        }
+
+        public Launcher getInner() {
+            throw new UnsupportedOperationException("stand-in");
+        }
+    }
+
     public final class ProcStarter {
         public ProcStarter cmds(List<String> args) {
             throw new UnsupportedOperationException("stand-in");

@@ -7,10 +7,11 @@ import hudson.model.ItemGroup;
 import hudson.model.TopLevelItem;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import standin.Constants;
 
 /** Stand-in of jenkins-core {@code jenkins.model.Jenkins} (real: extends AbstractCIBase and implements ItemGroup through DirectlyModifiableTopLevelItemGroup; only what the plugin uses); see plugin-offline/STANDINS.md. */
 public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
-    public static final Permission ADMINISTER = null;
+    public static final Permission ADMINISTER = Constants.instance(Permission.class, "Administer");
 
     // The real constructors are protected Jenkins(File, ServletContext[, PluginManager]) throws IOException,
     // InterruptedException, ReactorException; private here so that no code can rely on an invented one.

@@ -25,14 +25,15 @@ public sealed interface DataSource permits DataSource.Files, DataSource.Jdbc {
     }
 
     /**
-     * A table or a query in a database. The user name and password are read from the environment
-     * variables named here (never from arguments, which other users of the machine can read).
+     * A table or a query in a database. The user name and password are the named secrets given here
+     * ({@code input.Secrets}: the run's secrets file, else the environment variable of that name),
+     * never arguments, which other users of the machine can read.
      *
      * @param url         JDBC URL without credentials
      * @param table       table name (may be schema-qualified), or null when {@code query} is given
      * @param query       a SELECT, or null
-     * @param userEnv     name of the environment variable with the user name
-     * @param passwordEnv name of the environment variable with the password
+     * @param userEnv     name of the secret (or environment variable) with the user name
+     * @param passwordEnv name of the secret (or environment variable) with the password
      */
     record Jdbc(String url, String table, String query, String userEnv, String passwordEnv) implements DataSource {
         public static final String DEFAULT_USER_ENV = "MLCICD_JDBC_USER";

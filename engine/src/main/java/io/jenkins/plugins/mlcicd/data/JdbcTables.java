@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlcicd.data;
 
 import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.input.Secrets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -33,21 +34,39 @@ public final class JdbcTables {
         throw new BadInputException(redact(url) + ": no SQL dialect for this database yet (supported: postgresql, duckdb)");
     }
 
-    /** Connects with user and password from the environment variables the source names. */
+    /**
+     * Connects with the user and password the source names, resolved as named secrets ({@link Secrets}):
+     * from the secrets file of the run ({@value Secrets#FILE_ENV}, how the Jenkins plugin hands them
+     * over), else from the environment variable of that name (how a terminal user does).
+     */
     public static Connection connect(DataSource.Jdbc source, Map<String, String> environment) {
         dialectFor(source.url());
         if (holdsPassword(source.url())) {
             throw new BadInputException(redact(source.url()) + ": put the password in the environment variable "
                     + passwordEnv(source) + ", not in the URL");
         }
-        String user = environment.get(source.userEnv() == null ? DataSource.Jdbc.DEFAULT_USER_ENV : source.userEnv());
-        String password = environment.get(passwordEnv(source));
+        Login login = login(source, environment);
         try {
-            return user == null ? DriverManager.getConnection(source.url())
-                    : DriverManager.getConnection(source.url(), user, password);
+            return login.user() == null ? DriverManager.getConnection(source.url())
+                    : DriverManager.getConnection(source.url(), login.user(), login.password());
         } catch (SQLException e) {
-            throw connectionFailed(source.url(), e, password);
+            throw connectionFailed(source.url(), e, login.password());
         }
+    }
+
+    /** A database login; either part may be absent (null). */
+    record Login(String user, String password) {
+        @Override
+        public String toString() {
+            return "login of " + user;
+        }
+    }
+
+    /** The source's user and password from the secrets file or the environment; absent ones are null. */
+    static Login login(DataSource.Jdbc source, Map<String, String> environment) {
+        Secrets secrets = Secrets.of(environment::get);
+        String user = secrets.find(source.userEnv() == null ? DataSource.Jdbc.DEFAULT_USER_ENV : source.userEnv()).orElse(null);
+        return new Login(user, secrets.find(passwordEnv(source)).orElse(null));
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.mlcicd.jenkins.common;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.Launcher;
 import hudson.model.Computer;
 import hudson.model.Node;
 import hudson.remoting.VirtualChannel;
@@ -13,10 +13,13 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import jenkins.agents.ControllerToAgentFileCallable;
@@ -29,8 +32,10 @@ import jenkins.agents.ControllerToAgentFileCallable;
  * <ol>
  *   <li>The engine's jars ({@link EngineJars}: the plugin's own libraries and Jackson/SnakeYAML of the
  *       plugins it depends on) are copied to the agent's cache ({@link EngineCache}), by content
- *       digest, once per agent: {@code <node root>/caches/mlcicd-engine/<sha256>/<jar>}, or, when the
- *       node's root is unknown, the same under the workspace's {@code @tmp} directory.</li>
+ *       digest, once per agent: {@code <node root>/caches/mlcicd-engine/<sha256>/<jar>}, or the same
+ *       under the workspace's {@code @tmp} directory when the launcher runs commands in a container
+ *       ({@code docker.inside} mounts only the workspace and its {@code @tmp}) or the node's root is
+ *       unknown ({@link #cacheRoot}).</li>
  *   <li>{@code java} ({@link EngineCommand}) runs {@code io.jenkins.plugins.mlcicd.cli.Main} with the
  *       step's CLI arguments in the workspace, with the build's environment, its output in the build
  *       log; its request files and result document live in a work directory under the workspace's
@@ -86,16 +91,18 @@ public final class AgentEngine {
     }
 
     /**
-     * {@link #run(BuildContext, String, FilePath, List)} with secrets for the engine (e.g. a database
-     * login) as environment variables of its JVM, on top of the build's environment. They are asked
-     * for as the JVM is started, so that plain text exists only then; they are never on the command
-     * line (which the log shows and other users of the agent can read) and Jenkins does not print a
-     * launched process's environment.
+     * {@link #run(BuildContext, String, FilePath, List)} with extra environment variables for the
+     * engine's JVM, on top of the build's environment: {@value io.jenkins.plugins.mlcicd.input.Secrets#FILE_ENV}
+     * as {@link EngineSecrets#writeTo} returns it, and values that are not secret (a database user name).
+     * Never a secret's value: environment variables are not private. Inside {@code docker.inside} the
+     * launcher runs {@code docker exec --env NAME=value …}, which the host's process list shows to every
+     * user, and a process's environment is readable by its owner's other processes. Secrets go in the
+     * 0600 file of {@link EngineSecrets} in {@code workDir}, which the caller deletes.
      *
-     * @param secretEnvironment the variables to add; called once, right before the JVM starts
+     * @param extraEnvironment the variables to add; called once, right before the JVM starts
      */
     public static ResultDocument run(BuildContext build, String prefix, FilePath workDir, List<String> arguments,
-                                     Supplier<Map<String, String>> secretEnvironment)
+                                     Supplier<Map<String, String>> extraEnvironment)
             throws IOException, InterruptedException {
         PrintStream log = build.listener().getLogger();
         List<EngineJars.Located> jars;
@@ -106,9 +113,13 @@ public final class AgentEngine {
         }
         List<EngineJar> wanted = jars.stream().map(EngineJars.Located::jar).toList();
 
-        FilePath cache = cacheRoot(build.workspace());
+        FilePath cache = cacheRoot(build.workspace(), runsInAContainer(build.launcher()));
         cache.mkdirs();
         AgentFacts facts = cache.act(new Inspect(new ArrayList<>(wanted)));
+        if (!facts.pruned().isEmpty()) {
+            log.println(prefix + "removed " + facts.pruned().size() + " engine version(s) unused for "
+                    + EngineCache.UNUSED_FOR.toDays() + " days from the agent's cache");
+        }
         for (EngineJars.Located jar : jars) {
             if (facts.missing().contains(jar.jar())) {
                 copy(jar, cache, log, prefix);
@@ -134,7 +145,7 @@ public final class AgentEngine {
             exitCode = build.launcher().launch()
                     .cmds(command)
                     .pwd(build.workspace())
-                    .envs(EngineCommand.environment(build.env(), secretEnvironment.get()))
+                    .envs(EngineCommand.environment(build.env(), extraEnvironment.get()))
                     .stdout(build.listener())
                     .stderr(stderr)
                     .quiet(true)
@@ -174,15 +185,20 @@ public final class AgentEngine {
     }
 
     /**
-     * {@code <node root>/caches/mlcicd-engine}, shared by every job on the node; the workspace's
-     * {@code @tmp} area when the node's root is not known (a node removed while the build runs).
+     * Where the engine's jars go on the agent ({@link CachePlace}): the node's shared cache, or the
+     * workspace's {@code @tmp} area when the engine's JVM runs in a container (only the workspace and
+     * its {@code @tmp} are mounted there) or the node's root is not known (a node removed while the
+     * build runs).
      */
-    static FilePath cacheRoot(FilePath workspace) throws AbortException {
-        Computer computer = workspace.toComputer();
-        Node node = computer == null ? null : computer.getNode();
-        FilePath root = node == null ? null : node.getRootPath();
-        if (root != null) {
-            return root.child("caches").child(EngineCache.DIRECTORY);
+    static FilePath cacheRoot(FilePath workspace, boolean container) throws AbortException {
+        FilePath root = null;
+        if (!container) {
+            Computer computer = workspace.toComputer();
+            Node node = computer == null ? null : computer.getNode();
+            root = node == null ? null : node.getRootPath();
+        }
+        if (CachePlace.of(container, root != null) == CachePlace.NODE) {
+            return Objects.requireNonNull(root).child("caches").child(EngineCache.DIRECTORY);
         }
         FilePath tmp = WorkspaceList.tempDir(workspace);
         if (tmp == null) {
@@ -190,6 +206,28 @@ public final class AgentEngine {
                     + workspace.getRemote() + " has no parent directory");
         }
         return tmp.child(EngineCache.DIRECTORY);
+    }
+
+    /**
+     * Whether commands run through a decorated launcher: {@code docker.inside}/{@code withDockerContainer}
+     * and Kubernetes' {@code container} wrap the agent's launcher in a {@link Launcher.DecoratedLauncher}
+     * that runs them in a container, where the node's root directory is not mounted. Any other decorator
+     * is treated alike: the workspace's {@code @tmp} is reachable wherever the workspace is.
+     */
+    static boolean runsInAContainer(Launcher launcher) {
+        return launcher instanceof Launcher.DecoratedLauncher;
+    }
+
+    /** The two places of the engine's jar cache on an agent; Jenkins-free so that the choice is unit-tested. */
+    enum CachePlace {
+        /** {@code <node root>/caches/mlcicd-engine}: shared by every job on the node, copied once per agent. */
+        NODE,
+        /** {@code <workspace>@tmp/mlcicd-engine}: visible inside a container; copied once per workspace. */
+        WORKSPACE_TMP;
+
+        static CachePlace of(boolean container, boolean nodeRootKnown) {
+            return !container && nodeRootKnown ? NODE : WORKSPACE_TMP;
+        }
     }
 
     private static void copy(EngineJars.Located jar, FilePath cache, PrintStream log, String prefix)
@@ -208,21 +246,26 @@ public final class AgentEngine {
      * What the agent says about its cache: the jars it lacks, the cache's absolute path, and its
      * separators (the class path is built on the controller for the agent's OS).
      */
-    @SuppressFBWarnings(value = {"EI_EXPOSE_REP", "EI_EXPOSE_REP2"}, justification = "sent over the channel and read once")
-    record AgentFacts(ArrayList<EngineJar> missing, String root, String fileSeparator, String pathSeparator)
+    // The list is not copied: the record is sent over the channel and read once.
+    record AgentFacts(ArrayList<EngineJar> missing, String root, String fileSeparator, String pathSeparator,
+                      ArrayList<String> pruned)
             implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
-    /** On the agent: which of the jars the cache lacks. */
-    @SuppressFBWarnings(value = {"EI_EXPOSE_REP", "EI_EXPOSE_REP2"}, justification = "sent over the channel and read once")
+    /** On the agent: which of the jars the cache lacks; marks those it has as used and prunes old versions. */
+    // The list is not copied: the record is sent over the channel and read once.
     record Inspect(ArrayList<EngineJar> jars) implements ControllerToAgentFileCallable<AgentFacts> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public AgentFacts invoke(File root, VirtualChannel channel) throws IOException {
-            return new AgentFacts(new ArrayList<>(EngineCache.missing(root.toPath(), jars)), root.getAbsolutePath(),
-                    File.separator, File.pathSeparator);
+            Path cache = root.toPath();
+            Instant now = Instant.now();
+            EngineCache.markUsed(cache, jars, now);
+            ArrayList<String> pruned = new ArrayList<>(EngineCache.prune(cache, jars, now, EngineCache.UNUSED_FOR));
+            return new AgentFacts(new ArrayList<>(EngineCache.missing(cache, jars)), root.getAbsolutePath(),
+                    File.separator, File.pathSeparator, pruned);
         }
     }
 

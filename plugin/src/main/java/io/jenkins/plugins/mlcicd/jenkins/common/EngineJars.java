@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlcicd.jenkins.common;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -83,7 +82,7 @@ public final class EngineJars {
     }
 
     /** The jar file or class directory that holds {@code resource}. */
-    @SuppressFBWarnings(value = "PATH_TRAVERSAL_IN", justification = "a URL of the plugin's own class path, not user input")
+    // No path traversal: a URL of the plugin's own class path, not user input.
     static Path codeSource(ClassLoader loader, String artifact, String resource) {
         URL url = loader.getResource(resource);
         if (url == null) {
@@ -117,7 +116,9 @@ public final class EngineJars {
                 Path packed = pack(source);
                 return new Located(packed, digest(packed, artifact + "-classes.jar"));
             }
-            return new Located(source, digest(source, source.getFileName().toString()));
+            Path name = source.getFileName();
+            // a code source is a jar file, never a root directory; the artifact names it otherwise
+            return new Located(source, digest(source, name == null ? artifact + ".jar" : name.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
         }
@@ -156,7 +157,7 @@ public final class EngineJars {
      * Packs a class directory into a jar in the controller's temporary directory: entries sorted by
      * name, every timestamp the same, so equal content gives equal bytes and one cache entry.
      */
-    @SuppressFBWarnings(value = "PATH_TRAVERSAL_IN", justification = "the directory is the plugin's own code source")
+    // No path traversal: the directory is the plugin's own code source.
     static Path pack(Path directory) throws IOException {
         Path jar = Files.createTempFile("mlcicd-engine-classes-", ".jar");
         jar.toFile().deleteOnExit();

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlcicd.jenkins.common;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.jenkins.plugins.mlcicd.input.StructuredFiles;
 import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
@@ -18,7 +17,7 @@ public final class EngineResults {
      * @throws IllegalStateException when the document's verdict does not match the exit code
      * @throws io.jenkins.plugins.mlcicd.input.BadInputException when it is not a result document
      */
-    @SuppressFBWarnings(value = "PATH_TRAVERSAL_IN", justification = "only names the document in messages; nothing is opened")
+    // No path traversal: only names the document in messages; nothing is opened.
     public static ResultDocument parse(String source, String text, int exitCode) {
         ResultDocument document = ResultDocumentJson.fromJson(Path.of(source), StructuredFiles.parseTree(source, text));
         if (document.verdict().exitCode() != exitCode) {

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.mlcicd.jenkins.common;
 
 import io.jenkins.plugins.mlcicd.result.Check;
+import io.jenkins.plugins.mlcicd.result.KeyChecks;
 import io.jenkins.plugins.mlcicd.result.Verdict;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -44,14 +44,12 @@ public final class KeyCheck implements Serializable {
     }
 
     /**
-     * The checks a reader should see first: worst verdict first (FAILED, INCONCLUSIVE, WARNING, PASSED),
-     * in document order within a verdict, at most {@code limit}. An {@link ArrayList}, which XStream
-     * writes and reads (the JDK's immutable lists it cannot).
+     * The engine's choice of the checks a reader should see first ({@link KeyChecks#select}), as
+     * beans for build.xml. An {@link ArrayList}, which XStream writes and reads (the JDK's immutable
+     * lists it cannot).
      */
     public static List<KeyCheck> select(List<Check> checks, int limit) {
-        return checks.stream()
-                .sorted(Comparator.comparing(Check::verdict).reversed())
-                .limit(limit)
+        return KeyChecks.select(checks, limit).stream()
                 .map(check -> new KeyCheck(check.name(), check.verdict(), check.message()))
                 .collect(Collectors.toCollection(ArrayList::new));
     }

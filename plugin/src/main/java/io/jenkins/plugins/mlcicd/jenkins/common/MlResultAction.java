@@ -119,7 +119,7 @@ public abstract class MlResultAction implements RunAction2, SimpleBuildStep.Last
     }
 
     @Override
-    public Object getTarget() {
+    public ResultPage getTarget() {
         return new ResultPage(this);
     }
 

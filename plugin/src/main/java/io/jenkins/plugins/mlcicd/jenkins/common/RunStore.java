@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlcicd.jenkins.common;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.model.Run;
 import io.jenkins.plugins.mlcicd.input.StructuredFiles;
 import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
@@ -21,7 +20,7 @@ public final class RunStore {
     private RunStore() {
     }
 
-    @SuppressFBWarnings(value = "PATH_TRAVERSAL_IN", justification = "id is validated by StepOptions: letters, digits, '-' and '_' only")
+    // No path traversal: id is validated by StepOptions: letters, digits, '-' and '_' only.
     public static Path directory(File runRootDir, ResultKind kind, String id) {
         return runRootDir.toPath().resolve("mlcicd").resolve(kind.id()).resolve(id);
     }

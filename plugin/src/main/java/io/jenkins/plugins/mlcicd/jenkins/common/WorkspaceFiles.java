@@ -1,6 +1,5 @@
 package io.jenkins.plugins.mlcicd.jenkins.common;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.FilePath;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.input.Utf8;
@@ -53,7 +52,7 @@ public final class WorkspaceFiles {
         return Utf8.decode(displayPath(path), bytes);
     }
 
-    @SuppressFBWarnings(value = "PATH_TRAVERSAL_IN", justification = "only names the file in an error message; nothing is opened")
+    // No path traversal: only names the file in an error message; nothing is opened.
     private static Path displayPath(String path) {
         try {
             return Path.of(path);

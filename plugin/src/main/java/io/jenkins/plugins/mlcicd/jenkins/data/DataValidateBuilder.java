@@ -15,7 +15,6 @@ import io.jenkins.plugins.mlcicd.jenkins.common.StepOptions;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -178,7 +177,6 @@ public final class DataValidateBuilder extends MlBuilder {
 
 
     @Extension
-    @Symbol(DataValidateStep.FUNCTION_NAME)
     public static final class DescriptorImpl extends MlBuilderDescriptor {
         @NonNull
         @Override

@@ -4,6 +4,7 @@ import hudson.FilePath;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.jenkins.common.AgentEngine;
 import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
+import io.jenkins.plugins.mlcicd.jenkins.common.BuildHistory;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultHandler;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultPublisher;
 import io.jenkins.plugins.mlcicd.jenkins.common.RunStore;
@@ -16,13 +17,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The data validation's one code path for both front ends. The data is read on the agent only, by
  * {@code mlcicd validate} in a child JVM ({@link AgentEngine}); the controller sees the result document
  * and the profile, a few kilobytes each. Data in a database is read there too, over JDBC, with the
- * login of the step's credential in the engine's environment ({@link DatabaseLogin}).
+ * login of the step's credential: its password in the run's 0600 secrets file ({@link DatabaseLogin}).
  */
 public final class DataValidateRunner {
     /** The reference profile's name in the engine's work directory. */
@@ -50,20 +52,21 @@ public final class DataValidateRunner {
             DatabaseLogin login = DatabaseLogin.lookup(build.run(), request.database(), options.functionName());
             if (login != null) {
                 log.println(prefix + "data: " + request.describeData() + ", as the user of credential '" + login.credentialsId()
-                        + "' (passed to the engine in its environment)");
+                        + "' (its password passed to the engine in a secrets file)");
             }
             DataReference.Found reference = reference(build, options, request, log, prefix);
             FilePath work = AgentEngine.workDirectory(build.workspace(), "data-validation-" + options.id());
             try {
-                String referenceProfile = null;
-                if (reference != null) {
-                    FilePath copy = work.child(REFERENCE_PROFILE_FILE);
-                    copy.copyFrom(new FilePath(reference.profile().toFile()));
-                    referenceProfile = copy.getRemote();
-                }
+                String referenceProfile = stage(reference, work);
                 FilePath profile = work.child(DataReference.PROFILE_FILE);
+                Map<String, String> loginEnvironment = new HashMap<>();
+                if (login != null) {
+                    // the secrets file lives in the work directory, deleted below
+                    loginEnvironment.putAll(login.secrets().writeTo(work));
+                    loginEnvironment.putAll(login.environment());
+                }
                 ResultDocument result = AgentEngine.run(build, prefix, work, request.cliArguments(referenceProfile, profile.getRemote()),
-                        login == null ? Map::of : login::environment);
+                        () -> loginEnvironment);
 
                 Path directory = RunStore.directory(build.run(), ResultKind.DATA_VALIDATION, options.id());
                 Files.createDirectories(directory);
@@ -83,6 +86,16 @@ public final class DataValidateRunner {
         }
     }
 
+    /** Copies the reference build's profile into the work directory; its path there, or null without a reference. */
+    private static String stage(DataReference.Found reference, FilePath work) throws IOException, InterruptedException {
+        if (reference == null) {
+            return null;
+        }
+        FilePath copy = work.child(REFERENCE_PROFILE_FILE);
+        copy.copyFrom(new FilePath(reference.profile().toFile()));
+        return copy.getRemote();
+    }
+
     private static DataReference.Found reference(BuildContext build, StepOptions options, DataValidateRequest request,
                                                  PrintStream log, String prefix) {
         if (request.referenceData() != null) {
@@ -95,7 +108,8 @@ public final class DataValidateRunner {
         }
         DataReference.Found found = DataReference.lastSuccessful(build.run(), options.id()).orElse(null);
         if (found == null) {
-            log.println(prefix + "reference: none, no earlier successful build kept a profile for '" + options.id()
+            log.println(prefix + "reference: none, none of the last " + BuildHistory.MAX_BUILDS
+                    + " earlier builds succeeded and kept a profile for '" + options.id()
                     + "'; drift checks are inconclusive");
         } else {
             log.println(prefix + "reference: the profile kept by " + found.fullName());

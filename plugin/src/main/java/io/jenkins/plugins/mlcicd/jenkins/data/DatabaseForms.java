@@ -3,11 +3,14 @@ package io.jenkins.plugins.mlcicd.jenkins.data;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlcicd.jenkins.common.FormChecks;
 import jenkins.model.Jenkins;
+import org.springframework.security.core.Authentication;
 
 /**
  * The form support of the database source, shared by the step's and the builder's descriptors (their
@@ -28,10 +31,20 @@ final class DatabaseForms {
         if (item == null) {
             model.includeAs(ACL.SYSTEM2, Jenkins.get(), StandardUsernamePasswordCredentials.class);
         } else {
-            model.includeAs(ACL.SYSTEM2, item, StandardUsernamePasswordCredentials.class);
+            model.includeAs(listingAuthentication(item), item, StandardUsernamePasswordCredentials.class);
         }
         model.includeCurrentValue(current);
         return model;
+    }
+
+    /**
+     * Whose credentials a job's form lists: the authentication its builds run as
+     * ({@code CredentialsProvider.findCredentialById} resolves for the build as that), so a user sees
+     * only what will resolve. Only an item that is no task (nothing builds it) falls back to SYSTEM;
+     * Jenkins-level forms (item null) are for administrators and list as SYSTEM.
+     */
+    static Authentication listingAuthentication(Item item) {
+        return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
     }
 
     /** {@code data} is required unless {@code jdbc} is given, and both cannot be. */

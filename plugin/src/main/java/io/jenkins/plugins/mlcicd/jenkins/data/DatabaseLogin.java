@@ -6,7 +6,7 @@ import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.mlcicd.data.DataSource;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
-import java.util.LinkedHashMap;
+import io.jenkins.plugins.mlcicd.jenkins.common.EngineSecrets;
 import java.util.List;
 import java.util.Map;
 
@@ -14,11 +14,15 @@ import java.util.Map;
  * The database login of {@code mlDataValidate}'s {@code credentialsId}: a Jenkins username-with-password
  * credential, looked up for the build (so folder credentials and credentials parameters work, and a
  * user who may not use a credential cannot reach it through a job) and tracked on it. The engine reads
- * it from the environment variables {@value DataSource.Jdbc#DEFAULT_USER_ENV} and
- * {@value DataSource.Jdbc#DEFAULT_PASSWORD_ENV} of its JVM: never from its command line, which other
- * users of the agent can read and the build log shows.
+ * the password as the named secret {@value DataSource.Jdbc#DEFAULT_PASSWORD_ENV} from the run's secrets
+ * file ({@link EngineSecrets}: mode 0600 in the run's {@code @tmp} work directory, deleted when the step
+ * ends), and the user name from its JVM's environment variable {@value DataSource.Jdbc#DEFAULT_USER_ENV}.
+ * Neither is on its command line, which other users of the agent can read and the build log shows.
+ * The password is not an environment variable either: inside {@code docker.inside} the launcher becomes
+ * {@code docker exec --env NAME=value …}, which the host's process list shows. The user name is not
+ * secret (Jenkins lists it with the credential).
  *
- * <p>The password stays a {@link Secret} until {@link #environment()} is called, as the JVM is started.
+ * <p>The password stays a {@link Secret} until {@link EngineSecrets#writeTo} sends it to the agent.
  * {@link #toString()} names the credential only.
  */
 public final class DatabaseLogin {
@@ -52,21 +56,22 @@ public final class DatabaseLogin {
         return new DatabaseLogin(id, credentials.getUsername(), credentials.getPassword());
     }
 
-    /** The environment variables the engine's JVM gets; the only place the password is plain text. */
+    /** The environment variable the engine's JVM gets: the user name only. */
     public Map<String, String> environment() {
-        return environment(username, password.getPlainText());
+        return environment(username);
+    }
+
+    /** The password, under the secret name {@code mlcicd validate} reads by default. */
+    public EngineSecrets secrets() {
+        return new EngineSecrets().put(DataSource.Jdbc.DEFAULT_PASSWORD_ENV, password);
     }
 
     /**
-     * {@value DataSource.Jdbc#DEFAULT_USER_ENV} and {@value DataSource.Jdbc#DEFAULT_PASSWORD_ENV}, the
-     * variables {@code mlcicd validate} reads by default. An empty password is passed as empty: the
-     * credential says the account has none.
+     * {@value DataSource.Jdbc#DEFAULT_USER_ENV}, the variable {@code mlcicd validate} reads by default
+     * (empty when the credential has none). Never the password: see the class comment.
      */
-    static Map<String, String> environment(String username, String password) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put(DataSource.Jdbc.DEFAULT_USER_ENV, username == null ? "" : username);
-        env.put(DataSource.Jdbc.DEFAULT_PASSWORD_ENV, password == null ? "" : password);
-        return env;
+    static Map<String, String> environment(String username) {
+        return Map.of(DataSource.Jdbc.DEFAULT_USER_ENV, username == null ? "" : username);
     }
 
     public String credentialsId() {

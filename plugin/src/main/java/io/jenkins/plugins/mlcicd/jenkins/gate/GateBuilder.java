@@ -13,7 +13,6 @@ import io.jenkins.plugins.mlcicd.jenkins.common.ResultHandler;
 import io.jenkins.plugins.mlcicd.jenkins.common.StepOptions;
 import java.io.IOException;
 import java.util.List;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -72,7 +71,6 @@ public final class GateBuilder extends MlBuilder {
 
 
     @Extension
-    @Symbol(GateStep.FUNCTION_NAME)
     public static final class DescriptorImpl extends MlBuilderDescriptor {
         @NonNull
         @Override

@@ -15,7 +15,7 @@ import java.util.Optional;
  * job whose gate with the same id passed ({@link GateAction#isReferenceFor}, which also admits the
  * very first gate when it passed all it could check without a baseline). Builds whose gate warned,
  * failed or was inconclusive otherwise are skipped: a model that did not pass is no standard to hold
- * the next one to.
+ * the next one to. At most {@link BuildHistory#MAX_BUILDS} earlier builds are looked at.
  */
 final class GateReference {
     private GateReference() {

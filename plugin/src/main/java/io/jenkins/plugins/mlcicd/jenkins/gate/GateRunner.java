@@ -6,6 +6,7 @@ import io.jenkins.plugins.mlcicd.gate.GatePolicy;
 import io.jenkins.plugins.mlcicd.gate.MetricsDocument;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
+import io.jenkins.plugins.mlcicd.jenkins.common.BuildHistory;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultHandler;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultPublisher;
 import io.jenkins.plugins.mlcicd.jenkins.common.RunStore;
@@ -68,8 +69,8 @@ public final class GateRunner {
         }
         Baseline reference = GateReference.find(build.run(), options.id(), log, prefix);
         if (reference.metrics() == null) {
-            log.println(prefix + "baseline: none, no earlier build of this job passed gate '" + options.id()
-                    + "'; rules relative to a baseline are inconclusive");
+            log.println(prefix + "baseline: none, none of the last " + BuildHistory.MAX_BUILDS
+                    + " earlier builds of this job passed gate '" + options.id() + "'; rules relative to a baseline are inconclusive");
         } else {
             log.println(prefix + "baseline: " + reference.source());
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.input.Json;
 import io.jenkins.plugins.mlcicd.lineage.CodeVersion;
+import io.jenkins.plugins.mlcicd.lineage.Executables;
 import io.jenkins.plugins.mlcicd.lineage.RuntimeEnvironment;
 import io.jenkins.plugins.mlcicd.lineage.TrainingCommand;
 import io.jenkins.plugins.mlcicd.lineage.TrainingRequest;
@@ -60,46 +61,13 @@ final class AgentSpec implements Serializable {
 
     /**
      * The engine's request for the workspace {@code workDir}. The command is a shell command line
-     * (that is how the launcher runs it); the timeout is the launcher's business, so none here.
+     * (that is how the launcher runs it); the timeout is the launcher's business, so none here. The
+     * interpreter is looked up in the build's {@code PATH}, which the agent's own process lacks.
      */
     TrainingRequest toRequest(Path workDir) {
         CodeVersion code = scmCode == null ? null : read(scmCode, CodeVersion.class);
         return new TrainingRequest(new TrainingCommand(command, true, workDir, Map.of(), null),
-                model, metrics, data, dataIds, params, resolve(python, buildPath, workDir), code);
-    }
-
-    /**
-     * The interpreter as the build's {@code PATH} finds it. The engine asks it from the agent's own
-     * process, whose {@code PATH} lacks what the build added ({@code withEnv}, a virtualenv's
-     * {@code bin}); so a bare name is looked up here in the build's {@code PATH}, the way the
-     * command's shell will find it. A name with a directory is taken relative to the workspace;
-     * a name found nowhere is left for the engine to report.
-     */
-    static String resolve(String program, String searchPath, Path workDir) {
-        if (program.contains("/") || program.contains(java.io.File.separator)) {
-            Path path = workDir.resolve(program);
-            return java.nio.file.Files.isRegularFile(path) ? path.toString() : program;
-        }
-        if (searchPath == null || searchPath.isBlank()) {
-            return program;
-        }
-        boolean windows = java.io.File.pathSeparatorChar == ';';
-        for (String dir : searchPath.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
-            if (dir.isBlank()) {
-                continue;
-            }
-            for (String name : windows ? java.util.List.of(program + ".exe", program) : java.util.List.of(program)) {
-                try {
-                    Path candidate = Path.of(dir, name);
-                    if (java.nio.file.Files.isRegularFile(candidate) && java.nio.file.Files.isExecutable(candidate)) {
-                        return candidate.toString();
-                    }
-                } catch (java.nio.file.InvalidPathException e) {
-                    // a malformed PATH entry finds nothing
-                }
-            }
-        }
-        return program;
+                model, metrics, data, dataIds, params, Executables.resolve(python, buildPath, workDir), code);
     }
 
     static String startedToJson(TrainingRun.Started started) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlcicd.jenkins.train;
 
 import io.jenkins.plugins.mlcicd.report.Numbers;
 import io.jenkins.plugins.mlcicd.report.TrendChart;
+import io.jenkins.plugins.mlcicd.report.TrendMetrics;
 import io.jenkins.plugins.mlcicd.result.Verdict;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,14 +35,9 @@ public final class ModelHistory {
         return rows.isEmpty();
     }
 
-    /** The metrics charted: the newest run's first few. */
+    /** The metrics charted: the newest run's first few ({@link TrendMetrics#charted}). */
     public List<String> chartedMetrics() {
-        for (Row row : rows) {
-            if (!row.metrics.isEmpty()) {
-                return row.metrics.keySet().stream().limit(CHARTED_METRICS).toList();
-            }
-        }
-        return List.of();
+        return TrendMetrics.charted(rows.stream().map(Row::metrics).toList(), CHARTED_METRICS);
     }
 
     /** One chart per charted metric, points labelled {@code #<build> v<version>}. */

@@ -1,16 +1,14 @@
 package io.jenkins.plugins.mlcicd.jenkins.train;
 
 import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.input.Durations;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Converts {@code mlTrain}'s script values (and the freestyle form's text fields) into plain Java
@@ -18,8 +16,6 @@ import java.util.regex.Pattern;
  * ({@code GString} is a CharSequence), numbers (0.1 is a BigDecimal), lists and maps.
  */
 public final class TrainArguments {
-    private static final Pattern DURATION = Pattern.compile("(?:\\d+\\s*(?:ms|[smhd])\\s*)+|\\d+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PART = Pattern.compile("(\\d+)\\s*(ms|[smhd])", Pattern.CASE_INSENSITIVE);
     private static final Set<String> REGISTRY_KEYS = Set.of("name", "alias", "modelUri");
 
     private TrainArguments() {
@@ -125,65 +121,41 @@ public final class TrainArguments {
     }
 
     /**
-     * {@code timeout: 90} (minutes, like Jenkins' {@code timeout} step), {@code '45s'}, {@code '30m'},
-     * {@code '2h'}, {@code '1h30m'}, {@code '1d'} or ISO-8601 ({@code 'PT1H30M'}); null or blank for no limit.
+     * The one duration syntax of the engine ({@link Durations}): {@code '45s'}, {@code '30m'},
+     * {@code '2h'}, {@code '1h30m'}, {@code '1d'}, ISO-8601 ({@code 'PT1H30M'}); a bare number, in a
+     * string or as a Pipeline number, is seconds, as for {@code mlcicd train --timeout}. Null or blank
+     * for no limit. (Jenkins' own {@code timeout} step counts minutes; this step follows the CLI so that
+     * a value means the same wherever it is written.)
      */
     public static Duration timeout(Object value) {
         if (value == null || value instanceof CharSequence text && text.toString().isBlank()) {
             return null;
         }
-        Duration duration;
+        String text;
         if (value instanceof Number number) {
             BigDecimal exact = new BigDecimal(number.toString());
             if (exact.stripTrailingZeros().scale() > 0) {
-                throw new BadInputException("timeout: whole minutes, or a string such as '90s', got " + number);
+                throw new BadInputException("timeout: whole seconds, or a string such as '90m', got " + number);
             }
-            duration = Duration.ofMinutes(number.longValue());
-        } else if (value instanceof CharSequence text) {
-            duration = parseDuration(text.toString().strip());
+            text = exact.toBigInteger().toString();
+        } else if (value instanceof CharSequence chars) {
+            text = chars.toString().strip();
         } else {
-            throw new BadInputException("timeout: expected minutes or a string such as '30m', got " + describe(value));
+            throw new BadInputException("timeout: expected seconds or a string such as '30m', got " + describe(value));
+        }
+        if (text.startsWith("-")) {
+            throw new BadInputException("timeout: must be positive, got " + value);
+        }
+        Duration duration;
+        try {
+            duration = Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("timeout: " + e.getMessage());
         }
         if (duration.isZero() || duration.isNegative()) {
             throw new BadInputException("timeout: must be positive, got " + value);
         }
         return duration;
-    }
-
-    private static Duration parseDuration(String text) {
-        if (text.regionMatches(true, 0, "P", 0, 1)) {
-            try {
-                return Duration.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new BadInputException("timeout: '" + text + "' is not an ISO-8601 duration", e);
-            }
-        }
-        if (!DURATION.matcher(text).matches()) {
-            throw new BadInputException("timeout: '" + text + "' is not a duration; use minutes, or '45s', '30m', '2h', '1h30m', '1d'");
-        }
-        if (text.chars().allMatch(Character::isDigit)) {
-            return Duration.ofMinutes(Long.parseLong(text));
-        }
-        Duration total = Duration.ZERO;
-        Matcher part = PART.matcher(text);
-        while (part.find()) {
-            long amount = Long.parseLong(part.group(1));
-            String unit = part.group(2);
-            Duration piece;
-            if (unit.equalsIgnoreCase("ms")) {
-                piece = Duration.ofMillis(amount);
-            } else if (unit.equalsIgnoreCase("s")) {
-                piece = Duration.ofSeconds(amount);
-            } else if (unit.equalsIgnoreCase("h")) {
-                piece = Duration.ofHours(amount);
-            } else if (unit.equalsIgnoreCase("d")) {
-                piece = Duration.ofDays(amount);
-            } else {
-                piece = Duration.ofMinutes(amount);
-            }
-            total = total.plus(piece);
-        }
-        return total;
     }
 
     private static String scalar(String where, Object value) {

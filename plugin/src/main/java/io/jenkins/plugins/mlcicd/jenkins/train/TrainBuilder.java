@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -187,7 +186,6 @@ public final class TrainBuilder extends MlBuilder {
     }
 
     @Extension
-    @Symbol(TrainStep.FUNCTION_NAME)
     public static final class DescriptorImpl extends MlBuilderDescriptor {
         @NonNull
         @Override

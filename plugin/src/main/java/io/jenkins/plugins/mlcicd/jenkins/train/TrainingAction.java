@@ -30,6 +30,8 @@ public final class TrainingAction extends MlResultAction {
     private final String modelSha256;
     private final String commit;
     private final LinkedHashMap<String, Double> metrics;
+    /** The job page's "ML Models" object while this build is loaded; not kept in build.xml. */
+    private transient ModelsAction modelsPage;
 
     TrainingAction(String id, ResultDocument document) {
         super(id, document);
@@ -112,6 +114,14 @@ public final class TrainingAction extends MlResultAction {
         return facts;
     }
 
+    /** The page object, kept with this action so that its cache lives as long as the build is loaded. */
+    private synchronized ModelsAction modelsPage(Run<?, ?> owner) {
+        if (modelsPage == null) {
+            modelsPage = new ModelsAction(owner.getParent());
+        }
+        return modelsPage;
+    }
+
     /** The job's "ML Models" page, once per build (from its first training action). */
     @Override
     public Collection<? extends Action> getProjectActions() {
@@ -120,7 +130,7 @@ public final class TrainingAction extends MlResultAction {
             return new ArrayList<>();
         }
         List<Action> actions = new ArrayList<>();
-        actions.add(new ModelsAction(owner.getParent()));
+        actions.add(modelsPage(owner));
         return actions;
     }
 }

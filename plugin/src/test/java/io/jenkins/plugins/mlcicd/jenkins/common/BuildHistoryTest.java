@@ -43,4 +43,31 @@ class BuildHistoryTest {
     void noBuildAtAll() {
         assertThat(BuildHistory.<Integer, String>firstMatch(null, BuildHistoryTest::previous, build -> Optional.of("x"))).isEmpty();
     }
+
+    @Test
+    void looksAtNoMoreThanTheLimit() {
+        List<Integer> visited = new ArrayList<>();
+
+        Optional<String> found = BuildHistory.firstMatch(5, BuildHistoryTest::previous, build -> {
+            visited.add(build);
+            return build == 1 ? Optional.of("first") : Optional.empty();
+        }, 3);
+
+        assertThat(found).isEmpty();
+        assertThat(visited).containsExactly(5, 4, 3);
+    }
+
+    @Test
+    void theDefaultWalkIsBounded() {
+        List<Integer> visited = new ArrayList<>();
+
+        // an endless history: every build has a previous one
+        Optional<String> found = BuildHistory.firstMatch(1_000_000, build -> build - 1, build -> {
+            visited.add(build);
+            return Optional.<String>empty();
+        });
+
+        assertThat(found).isEmpty();
+        assertThat(visited).hasSize(BuildHistory.MAX_BUILDS).endsWith(1_000_000 - BuildHistory.MAX_BUILDS + 1);
+    }
 }

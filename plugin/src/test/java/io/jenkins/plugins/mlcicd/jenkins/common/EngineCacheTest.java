@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -100,5 +103,45 @@ class EngineCacheTest {
         assertThatThrownBy(() -> new EngineJar("a/b.jar", sha, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new EngineJar("x.jar", "../" + sha, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new EngineJar("x.jar", sha.toUpperCase(java.util.Locale.ROOT), 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void versionsUnusedForAWeekArePrunedAndWhatIsUsedOrRecentStays() throws IOException {
+        EngineJar current = jar("engine.jar", "new engine");
+        EngineJar old = jar("engine.jar", "old engine");
+        EngineJar recent = jar("engine.jar", "rolled back last night");
+        copy(current, "new engine");
+        copy(old, "old engine");
+        copy(recent, "rolled back last night");
+        Path notOurs = Files.createDirectories(root.resolve("not-a-digest"));
+        Instant now = Instant.parse("2026-12-07T12:00:00Z");
+        EngineCache.markUsed(root, List.of(old), now.minus(Duration.ofDays(8)));
+        EngineCache.markUsed(root, List.of(recent), now.minus(Duration.ofDays(6)));
+        // the current version's directory was last used long ago, but this run needs it
+        Files.setLastModifiedTime(root.resolve(current.sha256()), FileTime.from(now.minus(Duration.ofDays(30))));
+
+        List<String> pruned = EngineCache.prune(root, List.of(current), now, EngineCache.UNUSED_FOR);
+
+        assertThat(pruned).containsExactly(old.sha256());
+        assertThat(root.resolve(old.sha256())).doesNotExist();
+        assertThat(EngineCache.location(root, current)).exists();
+        assertThat(EngineCache.location(root, recent)).exists();
+        assertThat(notOurs).exists();
+    }
+
+    @Test
+    void markingUsesTheMarkFileAndSkipsMissingDirectories() throws IOException {
+        EngineJar present = jar("engine.jar", "present");
+        EngineJar absent = jar("other.jar", "absent");
+        copy(present, "present");
+        Instant now = Instant.parse("2026-12-07T12:00:00Z");
+
+        EngineCache.markUsed(root, List.of(present, absent), now);
+
+        assertThat(Files.getLastModifiedTime(root.resolve(present.sha256()).resolve(EngineCache.USED_MARK)).toInstant())
+                .isEqualTo(now);
+        assertThat(root.resolve(absent.sha256())).doesNotExist();
+        assertThat(EngineCache.missing(root, List.of(present))).isEmpty();
+        assertThat(EngineCache.prune(root.resolve("nowhere"), List.of(), now, Duration.ZERO)).isEmpty();
     }
 }

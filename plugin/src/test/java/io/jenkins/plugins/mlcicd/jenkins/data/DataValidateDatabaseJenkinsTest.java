@@ -12,19 +12,28 @@ import hudson.model.BuildListener;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import hudson.slaves.EnvironmentVariablesNodeProperty;
+import hudson.util.ListBoxModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
+import jenkins.model.Jenkins;
+import jenkins.security.QueueItemAuthenticatorConfiguration;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.MockQueueItemAuthenticator;
 import org.jvnet.hudson.test.TestBuilder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -176,5 +185,28 @@ class DataValidateDatabaseJenkinsTest {
         r.configRoundtrip(project);
 
         r.assertEqualDataBoundBeans(validate, project.getBuildersList().get(DataValidateBuilder.class));
+    }
+
+    private static List<String> ids(ListBoxModel model) {
+        return model.stream().map(option -> option.value).toList();
+    }
+
+    @Test
+    void aJobsCredentialListShowsWhatItsBuildsCanUse(JenkinsRule r) throws Exception {
+        login(r);
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy().grant(Jenkins.ADMINISTER).everywhere().to("admin"));
+        WorkflowJob job = r.jenkins.createProject(WorkflowJob.class, "p");
+        DataValidateStep.DescriptorImpl descriptor = r.jenkins.getDescriptorByType(DataValidateStep.DescriptorImpl.class);
+
+        try (ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
+            // builds run as SYSTEM: the global credential resolves, so it is listed
+            assertThat(ids(descriptor.doFillCredentialsIdItems(job, ""))).contains("db");
+
+            // builds run as alice, who cannot use the global credential: it is not offered
+            QueueItemAuthenticatorConfiguration.get().getAuthenticators()
+                    .add(new MockQueueItemAuthenticator().authenticate("p", User.getById("alice", true).impersonate2()));
+            assertThat(ids(descriptor.doFillCredentialsIdItems(job, ""))).doesNotContain("db");
+        }
     }
 }

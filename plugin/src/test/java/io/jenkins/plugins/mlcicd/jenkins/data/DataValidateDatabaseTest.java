@@ -118,22 +118,19 @@ class DataValidateDatabaseTest {
     }
 
     @Test
-    void theLoginIsTheEngineDefaultEnvironmentVariables() {
-        assertThat(DatabaseLogin.environment("reader", "s3cret"))
-                .containsExactly(Map.entry("MLCICD_JDBC_USER", "reader"), Map.entry("MLCICD_JDBC_PASSWORD", "s3cret"));
-        assertThat(DatabaseLogin.environment("reader", null))
-                .containsExactly(Map.entry("MLCICD_JDBC_USER", "reader"), Map.entry("MLCICD_JDBC_PASSWORD", ""));
+    void onlyTheUserNameIsAnEnvironmentVariableOfTheEngine() {
+        assertThat(DatabaseLogin.environment("reader")).containsExactly(Map.entry("MLCICD_JDBC_USER", "reader"));
+        assertThat(DatabaseLogin.environment(null)).containsExactly(Map.entry("MLCICD_JDBC_USER", ""));
     }
 
     @Test
-    void theEngineEnvironmentIsTheBuildsWithTheLoginOnTopAndLeavesTheBuildsAlone() {
-        Map<String, String> build = new HashMap<>(Map.of("PATH", "/usr/bin", "MLCICD_JDBC_PASSWORD", "from-withCredentials"));
+    void theEngineEnvironmentIsTheBuildsWithTheUserOnTopAndLeavesTheBuildsAlone() {
+        Map<String, String> build = new HashMap<>(Map.of("PATH", "/usr/bin", "MLCICD_JDBC_USER", "from-withCredentials"));
 
-        Map<String, String> engine = EngineCommand.environment(build, DatabaseLogin.environment("reader", "s3cret"));
+        Map<String, String> engine = EngineCommand.environment(build, DatabaseLogin.environment("reader"));
 
-        assertThat(engine).containsEntry("PATH", "/usr/bin").containsEntry("MLCICD_JDBC_USER", "reader")
-                .containsEntry("MLCICD_JDBC_PASSWORD", "s3cret").hasSize(3);
-        assertThat(build).containsEntry("MLCICD_JDBC_PASSWORD", "from-withCredentials").doesNotContainKey("MLCICD_JDBC_USER");
+        assertThat(engine).containsEntry("PATH", "/usr/bin").containsEntry("MLCICD_JDBC_USER", "reader").hasSize(2);
+        assertThat(build).containsEntry("MLCICD_JDBC_USER", "from-withCredentials");
         assertThat(EngineCommand.environment(build, Map.of())).isEqualTo(build).isNotSameAs(build);
     }
 

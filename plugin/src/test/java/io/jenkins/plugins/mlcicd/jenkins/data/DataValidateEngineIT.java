@@ -2,6 +2,8 @@ package io.jenkins.plugins.mlcicd.jenkins.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.mlcicd.data.DataSource;
+import io.jenkins.plugins.mlcicd.input.Secrets;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineCache;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineCommand;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineExit;
@@ -23,6 +25,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +75,7 @@ class DataValidateEngineIT {
         return engine(name, request, referenceProfile, Map.of());
     }
 
-    /** With secrets in the JVM's environment, as AgentEngine passes a database login. */
+    /** With extra variables in the JVM's environment, as AgentEngine passes them. */
     private static Run engine(String name, DataValidateRequest request, Path referenceProfile, Map<String, String> secrets)
             throws Exception {
         Path work = Files.createDirectories(agent.resolve("workspace/p@tmp/mlcicd").resolve(name));
@@ -178,16 +181,21 @@ class DataValidateEngineIT {
     }
 
     @Test
-    void theLoginReachesTheEngineThroughItsEnvironmentOnly() throws Exception {
+    void thePasswordReachesTheEngineThroughTheSecretsFileOnly() throws Exception {
         // PostgreSQL on a closed port: the engine must try to log in and fail with a one-line message
-        // that names neither the user nor the password (they were only in its environment)
+        // that names neither the user nor the password; the password is in no argument and no variable
         DataValidateRequest request = new DataValidateRequest("ml/contract.yaml", null,
                 DatabaseSource.of("jdbc:postgresql://127.0.0.1:1/features?connectTimeout=2", "train", null, "db"), null, null)
                 .validated("mlDataValidate");
         List<String> arguments = request.cliArguments(null, "/p.json");
         assertThat(String.join(" ", arguments)).doesNotContain("reader", "s3cret");
+        Path secrets = Files.createDirectories(agent.resolve("secrets")).resolve("secrets.json");
+        Files.writeString(secrets, "{\"" + DataSource.Jdbc.DEFAULT_PASSWORD_ENV + "\":\"s3cret\"}");
+        Map<String, String> environment = new HashMap<>(DatabaseLogin.environment("reader"));
+        environment.put(Secrets.FILE_ENV, secrets.toString());
+        assertThat(environment.values()).doesNotContain("s3cret");
 
-        Run run = engine("db-login", request, null, DatabaseLogin.environment("reader", "s3cret"));
+        Run run = engine("db-login", request, null, environment);
 
         assertThat(EngineExit.of(run.exitCode())).as(run.stderr()).isEqualTo(EngineExit.BAD_INPUT);
         assertThat(EngineExit.badInputMessage(run.stderr())).contains("127.0.0.1", "cannot connect").doesNotContain("s3cret");

@@ -73,7 +73,7 @@ class DataValidateStepJenkinsTest {
         // #1: no reference yet; the contract holds, drift cannot be measured; the engine's jars are copied once
         WorkflowRun first = r.buildAndAssertStatus(Result.UNSTABLE, job);
         r.assertLogContains("verdict=INCONCLUSIVE kind=data-validation", first);
-        r.assertLogContains("reference: none, no earlier successful build kept a profile for 'train-data'", first);
+        r.assertLogContains("reference: none, none of the last 100 earlier builds succeeded and kept a profile for 'train-data'", first);
         r.assertLogContains("to the agent's cache", first);
         r.assertLogContains("[mlDataValidate train-data] engine JVM on the agent:", first);
         assertThat(kept(first, "train-data", "profile.json")).exists();

@@ -61,7 +61,7 @@ class GateStepJenkinsTest {
         // #1: no baseline yet; the absolute bound passed, the improvement cannot be checked
         WorkflowRun first = r.buildAndAssertStatus(Result.UNSTABLE, job);
         r.assertLogContains("verdict=INCONCLUSIVE kind=gate checks=2 first=auc", first);
-        r.assertLogContains("baseline: none, no earlier build of this job passed gate 'gate'", first);
+        r.assertLogContains("baseline: none, none of the last 100 earlier builds of this job passed gate 'gate'", first);
         assertThat(gate(first).isFirstBaseline()).isTrue();
         assertThat(warning(first).getResult()).isEqualTo(Result.UNSTABLE);
 

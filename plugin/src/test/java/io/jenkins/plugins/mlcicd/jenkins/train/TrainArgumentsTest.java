@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.input.Durations;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -67,19 +68,24 @@ class TrainArgumentsTest {
     }
 
     @Test
-    void timeoutIsMinutesOrADurationString() {
+    void timeoutIsTheEnginesDurationSyntaxWithBareNumbersInSeconds() {
         assertThat(TrainArguments.timeout(null)).isNull();
         assertThat(TrainArguments.timeout(" ")).isNull();
-        assertThat(TrainArguments.timeout(90)).isEqualTo(Duration.ofMinutes(90));
+        // one syntax with mlcicd train --timeout (input.Durations): a bare number is seconds
+        assertThat(TrainArguments.timeout(90)).isEqualTo(Duration.ofSeconds(90)).isEqualTo(Durations.parse("90"));
+        assertThat(TrainArguments.timeout("30")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(TrainArguments.timeout(new BigDecimal("120.0"))).isEqualTo(Duration.ofMinutes(2));
         assertThat(TrainArguments.timeout("45s")).isEqualTo(Duration.ofSeconds(45));
-        assertThat(TrainArguments.timeout("30")).isEqualTo(Duration.ofMinutes(30));
+        assertThat(TrainArguments.timeout("90m")).isEqualTo(Duration.ofMinutes(90));
         assertThat(TrainArguments.timeout("2h")).isEqualTo(Duration.ofHours(2));
         assertThat(TrainArguments.timeout("1d")).isEqualTo(Duration.ofDays(1));
-        assertThat(TrainArguments.timeout("1h 30m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(TrainArguments.timeout("1h30m")).isEqualTo(Duration.ofMinutes(90));
         assertThat(TrainArguments.timeout("1500ms")).isEqualTo(Duration.ofMillis(1500));
         assertThat(TrainArguments.timeout("PT1H30M")).isEqualTo(Duration.ofMinutes(90));
         assertThatThrownBy(() -> TrainArguments.timeout("soon")).hasMessageStartingWith("timeout: 'soon' is not a duration");
         assertThatThrownBy(() -> TrainArguments.timeout(0)).hasMessage("timeout: must be positive, got 0");
-        assertThatThrownBy(() -> TrainArguments.timeout(new BigDecimal("1.5"))).hasMessageStartingWith("timeout: whole minutes");
+        assertThatThrownBy(() -> TrainArguments.timeout(-5)).hasMessage("timeout: must be positive, got -5");
+        assertThatThrownBy(() -> TrainArguments.timeout(new BigDecimal("1.5"))).hasMessageStartingWith("timeout: whole seconds");
+        assertThatThrownBy(() -> TrainArguments.timeout(List.of(1))).hasMessageStartingWith("timeout: expected seconds");
     }
 }

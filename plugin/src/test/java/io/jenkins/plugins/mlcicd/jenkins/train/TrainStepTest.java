@@ -20,7 +20,7 @@ class TrainStepTest {
         step.setParams(Map.of("lr", new BigDecimal("0.1")));
         step.setDataIds(Map.of("features", "lakefs://repo/commit/8a1f"));
         step.setRegistry(Map.of("name", "fraud-model", "alias", "candidate"));
-        step.setTimeout(90);
+        step.setTimeout("90m");
         TrainRequest request = step.request().validated("mlTrain");
         assertThat(request.data()).containsExactly("data/train.parquet", "data/valid/");
         assertThat(request.params()).containsExactly(entry("lr", "0.1"));
