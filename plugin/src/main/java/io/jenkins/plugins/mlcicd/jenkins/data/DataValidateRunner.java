@@ -44,6 +44,7 @@ public final class DataValidateRunner {
             options.validated();
             request.validated(options.functionName());
             ResultPublisher.ensureIdUnused(build.run(), DataValidationAction.class, options);
+            ResultPublisher.ensureIdUnused(build.run(), SkewAction.class, options);
             PrintStream log = build.listener().getLogger();
             String prefix = ResultPublisher.logPrefix(options);
 

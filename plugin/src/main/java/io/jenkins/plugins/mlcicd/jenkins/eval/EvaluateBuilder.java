@@ -9,6 +9,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
 import io.jenkins.plugins.mlcicd.jenkins.common.FormChecks;
+import io.jenkins.plugins.mlcicd.jenkins.common.FormNumbers;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlBuilder;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlBuilderDescriptor;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultHandler;
@@ -201,13 +202,13 @@ public final class EvaluateBuilder extends MlBuilder {
      * @throws BadInputException naming the field whose value is not a number
      */
     EvaluateRequest request(UnaryOperator<String> expand) {
-        Long parsedSeed = EvaluateForms.wholeNumber("seed", expand.apply(seed));
+        Long parsedSeed = FormNumbers.wholeNumber("seed", expand.apply(seed));
         return new EvaluateRequest(expand.apply(predictions), expand.apply(label), expand.apply(score), expand.apply(task),
-                EvaluateForms.decimal("threshold", expand.apply(threshold)),
+                FormNumbers.decimal("threshold", expand.apply(threshold)),
                 EvaluateRequest.slices(expand.apply(slices), EvaluateStep.FUNCTION_NAME),
-                EvaluateForms.count("topSlices", expand.apply(topSlices)), expand.apply(sensitive),
-                EvaluateForms.count("k", expand.apply(k)), expand.apply(group),
-                EvaluateForms.count("bootstrap", expand.apply(bootstrap)), parsedSeed, expand.apply(pairWith), dropInvalid);
+                FormNumbers.count("topSlices", expand.apply(topSlices)), expand.apply(sensitive),
+                FormNumbers.count("k", expand.apply(k)), expand.apply(group),
+                FormNumbers.count("bootstrap", expand.apply(bootstrap)), parsedSeed, expand.apply(pairWith), dropInvalid);
     }
 
     @Extension

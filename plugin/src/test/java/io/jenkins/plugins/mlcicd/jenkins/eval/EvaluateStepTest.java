@@ -129,7 +129,7 @@ class EvaluateStepTest {
         builder.setBootstrap("99999999999");
         assertThatThrownBy(() -> builder.request(UnaryOperator.identity()))
                 .hasMessage("bootstrap: 99999999999 is too large");
-        assertThatThrownBy(() -> EvaluateForms.decimal("threshold", "NaN")).hasMessageContaining("was 'NaN'");
+        assertThatThrownBy(() -> io.jenkins.plugins.mlcicd.jenkins.common.FormNumbers.decimal("threshold", "NaN")).hasMessageContaining("was 'NaN'");
     }
 
     @Test
