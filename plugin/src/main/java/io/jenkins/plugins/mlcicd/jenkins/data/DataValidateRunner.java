@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlcicd.jenkins.data;
 
+import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseLogin;
 import hudson.FilePath;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.jenkins.common.AgentEngine;

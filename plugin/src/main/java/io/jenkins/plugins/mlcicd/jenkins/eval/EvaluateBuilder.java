@@ -8,6 +8,8 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
+import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseForms;
+import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseSource;
 import io.jenkins.plugins.mlcicd.jenkins.common.FormChecks;
 import io.jenkins.plugins.mlcicd.jenkins.common.FormNumbers;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlBuilder;
@@ -33,12 +35,17 @@ import org.kohsuke.stapler.verb.POST;
 public final class EvaluateBuilder extends MlBuilder {
     static final String DEFAULT_ID = "eval";
     /** Every configurable field; each has a {@code help-<field>.html} next to this class's config.jelly. */
-    static final List<String> FIELDS = List.of("predictions", "label", "score", "task", "threshold", "slices", "topSlices",
+    static final List<String> FIELDS = List.of("predictions", "jdbc", "table", "query", "credentialsId", "label", "score", "task",
+            "threshold", "slices", "topSlices",
             "sensitive", "k", "group", "bootstrap", "seed", "pairWith", "dropInvalid", "id", "stopBuild", "unstableOnly");
 
     private final String label;
     private final String score;
     private String predictions;
+    private String jdbc;
+    private String table;
+    private String query;
+    private String credentialsId;
     private String task;
     private String threshold;
     private String slices;
@@ -72,6 +79,46 @@ public final class EvaluateBuilder extends MlBuilder {
     @DataBoundSetter
     public void setPredictions(String predictions) {
         this.predictions = EvaluateRequest.trimmed(predictions);
+    }
+
+    public String getJdbc() {
+        return jdbc;
+    }
+
+    /** JDBC URL of the database holding the predictions (instead of {@code predictions}); no password in it. */
+    @DataBoundSetter
+    public void setJdbc(String jdbc) {
+        this.jdbc = EvaluateRequest.trimmed(jdbc);
+    }
+
+    public String getTable() {
+        return table;
+    }
+
+    /** With {@code jdbc}: the table (may be schema-qualified). */
+    @DataBoundSetter
+    public void setTable(String table) {
+        this.table = EvaluateRequest.trimmed(table);
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    /** With {@code jdbc}: a SELECT whose result is the predictions table. */
+    @DataBoundSetter
+    public void setQuery(String query) {
+        this.query = EvaluateRequest.trimmed(query);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** With {@code jdbc}: the id of a username-with-password credential for the database login. */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = EvaluateRequest.trimmed(credentialsId);
     }
 
     public String getTask() {
@@ -197,7 +244,8 @@ public final class EvaluateBuilder extends MlBuilder {
     }
 
     /**
-     * The request with the build's {@code $VARIABLES} expanded in every text field, numbers read.
+     * The request with the build's {@code $VARIABLES} expanded in every text field but {@code credentialsId}
+     * (the credentials plugin resolves a {@code ${PARAMETER}} there itself), numbers read.
      *
      * @throws BadInputException naming the field whose value is not a number
      */
@@ -208,7 +256,8 @@ public final class EvaluateBuilder extends MlBuilder {
                 EvaluateRequest.slices(expand.apply(slices), EvaluateStep.FUNCTION_NAME),
                 FormNumbers.count("topSlices", expand.apply(topSlices)), expand.apply(sensitive),
                 FormNumbers.count("k", expand.apply(k)), expand.apply(group),
-                FormNumbers.count("bootstrap", expand.apply(bootstrap)), parsedSeed, expand.apply(pairWith), dropInvalid);
+                FormNumbers.count("bootstrap", expand.apply(bootstrap)), parsedSeed, expand.apply(pairWith), dropInvalid,
+                DatabaseSource.of(expand.apply(jdbc), expand.apply(table), expand.apply(query), credentialsId));
     }
 
     @Extension
@@ -220,8 +269,17 @@ public final class EvaluateBuilder extends MlBuilder {
         }
 
         @POST
-        public FormValidation doCheckPredictions(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkRequired(item, value, "The predictions table");
+        public FormValidation doCheckPredictions(@AncestorInPath Item item, @QueryParameter String value, @QueryParameter String jdbc) {
+            return DatabaseForms.checkFilesOrJdbc(item, value, jdbc, "predictions table");
+        }
+        @POST
+        public FormValidation doCheckJdbc(@AncestorInPath Item item, @QueryParameter String value) {
+            return DatabaseForms.checkJdbc(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return DatabaseForms.credentialsItems(item, credentialsId);
         }
 
         @POST

@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlcicd.jenkins.eval;
 import io.jenkins.plugins.mlcicd.eval.EvaluationRequest;
 import io.jenkins.plugins.mlcicd.eval.Task;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,10 +30,11 @@ import java.util.Map;
  * @param pairWith    row-id column keying the bootstrap, so that two evaluations of the same rows pair up in
  *                    the gate ({@code mlcicd evaluate --id}; named differently here because {@code id} names the step)
  * @param dropInvalid drop rows with a missing or NaN label or score instead of refusing the input
+ * @param database    the table or query in a database holding the predictions instead, or null
  */
 public record EvaluateRequest(String predictions, String label, String score, String task, Double threshold, List<String> slices,
                               Integer topSlices, String sensitive, Integer k, String group, Integer bootstrap, Long seed,
-                              String pairWith, boolean dropInvalid) {
+                              String pairWith, boolean dropInvalid, DatabaseSource database) {
     /** How the engine's messages name its options, and how the step names the same parameters. */
     private static final Map<String, String> PARAMETER_NAMES = Map.of(
             "--threshold", "threshold", "--top-slices", "topSlices", "--k", "k", "--bootstrap", "bootstrap",
@@ -48,11 +50,21 @@ public record EvaluateRequest(String predictions, String label, String score, St
         sensitive = trimmed(sensitive);
         group = trimmed(group);
         pairWith = trimmed(pairWith);
+        database = database == null ? null
+                : DatabaseSource.of(database.url(), database.table(), database.query(), database.credentialsId());
+    }
+
+    /** Predictions in the workspace. */
+    public EvaluateRequest(String predictions, String label, String score, String task, Double threshold, List<String> slices,
+                           Integer topSlices, String sensitive, Integer k, String group, Integer bootstrap, Long seed,
+                           String pairWith, boolean dropInvalid) {
+        this(predictions, label, score, task, threshold, slices, topSlices, sensitive, k, group, bootstrap, seed, pairWith,
+                dropInvalid, null);
     }
 
     /** The basics: a binary evaluation with the engine's defaults. */
     public EvaluateRequest(String predictions, String label, String score) {
-        this(predictions, label, score, null, null, List.of(), null, null, null, null, null, null, null, false);
+        this(predictions, label, score, null, null, List.of(), null, null, null, null, null, null, null, false, null);
     }
 
     static String trimmed(String value) {
@@ -85,6 +97,11 @@ public record EvaluateRequest(String predictions, String label, String score, St
                 + value.getClass().getSimpleName());
     }
 
+    /** What was evaluated, for the build page: the workspace path, or the database table or query (no login). */
+    public String describePredictions() {
+        return database != null ? database.describe() : predictions;
+    }
+
     /** The task as the engine knows it; null stays null (binary). */
     Task parsedTask(String functionName) {
         if (task == null) {
@@ -103,9 +120,15 @@ public record EvaluateRequest(String predictions, String label, String score, St
      * messages' option names are translated to the step's parameter names.
      */
     public EvaluateRequest validated(String functionName) {
-        if (predictions == null) {
-            throw new BadInputException(functionName + ": predictions: required (workspace path of the predictions table, "
-                    + "e.g. 'out/predictions.parquet')");
+        if (predictions != null && database != null && database.url() != null) {
+            throw new BadInputException(functionName + ": give either predictions (a workspace path) or jdbc (a database), not both");
+        }
+        if (predictions == null && database == null) {
+            throw new BadInputException(functionName + ": predictions or jdbc: required (predictions: workspace path of the "
+                    + "predictions table, e.g. 'out/predictions.parquet'; jdbc: a JDBC URL with table or query)");
+        }
+        if (database != null) {
+            database.validated(functionName);
         }
         if (label == null) {
             throw new BadInputException(functionName + ": label: required (the column holding the true label)");
@@ -140,7 +163,14 @@ public record EvaluateRequest(String predictions, String label, String score, St
      * {@code --name=value} so that a value starting with {@code -} stays a value.
      */
     public List<String> cliArguments() {
-        List<String> args = new ArrayList<>(List.of("evaluate", "--predictions=" + predictions, "--label=" + label, "--score=" + score));
+        List<String> args = new ArrayList<>(List.of("evaluate"));
+        if (database != null) {
+            args.addAll(database.cliArguments());
+        } else {
+            args.add("--predictions=" + predictions);
+        }
+        args.add("--label=" + label);
+        args.add("--score=" + score);
         if (task != null) {
             args.add("--task=" + task.toLowerCase(Locale.ROOT));
         }

@@ -4,6 +4,7 @@ import hudson.FilePath;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.jenkins.common.AgentEngine;
 import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
+import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseLogin;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultHandler;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultPublisher;
 import io.jenkins.plugins.mlcicd.jenkins.common.StepOptions;
@@ -12,10 +13,12 @@ import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.VerdictMapping;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Map;
 
 /**
  * The evaluation's one code path for both front ends. The predictions are read on the agent only, by
- * {@code mlcicd evaluate} in a child JVM ({@link AgentEngine}); the controller receives the result
+ * {@code mlcicd evaluate} in a child JVM ({@link AgentEngine}), from the workspace or over JDBC with the
+ * login of the step's credential in the engine's environment ({@link DatabaseLogin}); the controller receives the result
  * document and keeps it with the build, where {@code mlGate(candidate: '<id>')} and a later build's
  * comparison find it.
  */
@@ -39,13 +42,19 @@ public final class EvaluateRunner {
             PrintStream log = build.listener().getLogger();
             String prefix = ResultPublisher.logPrefix(options);
 
+            DatabaseLogin login = DatabaseLogin.lookup(build.run(), request.database(), options.functionName());
+            if (login != null) {
+                log.println(prefix + "predictions: " + request.describePredictions() + ", as the user of credential '"
+                        + login.credentialsId() + "' (passed to the engine in its environment)");
+            }
             EvaluationReference.Found reference = EvaluationReference.lastSuccessful(build.run(), options.id()).orElse(null);
             log.println(prefix + (reference == null
                     ? "compared with: none, no earlier successful build recorded evaluation '" + options.id() + "'"
                     : "compared with: the evaluation recorded by " + reference.fullName()));
             FilePath work = AgentEngine.workDirectory(build.workspace(), "evaluation-" + options.id());
             try {
-                ResultDocument result = AgentEngine.run(build, prefix, work, request.cliArguments());
+                ResultDocument result = AgentEngine.run(build, prefix, work, request.cliArguments(),
+                        login == null ? Map::of : login::environment);
                 ResultPublisher.publish(build, options, result, new VerdictMapping(options.unstableOnly(), BuildOutcome.UNSTABLE),
                         new EvaluationAction(options.id(), result, request, reference), handler);
                 return result;

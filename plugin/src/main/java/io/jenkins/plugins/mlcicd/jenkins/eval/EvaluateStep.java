@@ -5,6 +5,8 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseForms;
+import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseSource;
 import io.jenkins.plugins.mlcicd.jenkins.common.FormChecks;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStep;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStepDescriptor;
@@ -32,6 +34,10 @@ public final class EvaluateStep extends MlStep {
     private final String label;
     private final String score;
     private String predictions;
+    private String jdbc;
+    private String table;
+    private String query;
+    private String credentialsId;
     private String task;
     private Double threshold;
     private List<String> slices = List.of();
@@ -70,6 +76,46 @@ public final class EvaluateStep extends MlStep {
     @DataBoundSetter
     public void setPredictions(String predictions) {
         this.predictions = EvaluateRequest.trimmed(predictions);
+    }
+
+    public String getJdbc() {
+        return jdbc;
+    }
+
+    /** JDBC URL of the database holding the predictions (instead of {@code predictions}); no password in it. */
+    @DataBoundSetter
+    public void setJdbc(String jdbc) {
+        this.jdbc = EvaluateRequest.trimmed(jdbc);
+    }
+
+    public String getTable() {
+        return table;
+    }
+
+    /** With {@code jdbc}: the table (may be schema-qualified). */
+    @DataBoundSetter
+    public void setTable(String table) {
+        this.table = EvaluateRequest.trimmed(table);
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    /** With {@code jdbc}: a SELECT whose result is the predictions table. */
+    @DataBoundSetter
+    public void setQuery(String query) {
+        this.query = EvaluateRequest.trimmed(query);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** With {@code jdbc}: the id of a username-with-password credential for the database login. */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = EvaluateRequest.trimmed(credentialsId);
     }
 
     public String getTask() {
@@ -184,7 +230,7 @@ public final class EvaluateStep extends MlStep {
 
     EvaluateRequest request() {
         return new EvaluateRequest(predictions, label, score, task, threshold, slices, topSlices, sensitive, k, group, bootstrap, seed,
-                pairWith, dropInvalid);
+                pairWith, dropInvalid, DatabaseSource.of(jdbc, table, query, credentialsId));
     }
 
     @Override
@@ -223,8 +269,17 @@ public final class EvaluateStep extends MlStep {
         }
 
         @POST
-        public FormValidation doCheckPredictions(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkRequired(item, value, "The predictions table");
+        public FormValidation doCheckPredictions(@AncestorInPath Item item, @QueryParameter String value, @QueryParameter String jdbc) {
+            return DatabaseForms.checkFilesOrJdbc(item, value, jdbc, "predictions table");
+        }
+        @POST
+        public FormValidation doCheckJdbc(@AncestorInPath Item item, @QueryParameter String value) {
+            return DatabaseForms.checkJdbc(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return DatabaseForms.credentialsItems(item, credentialsId);
         }
 
         @POST

@@ -38,7 +38,7 @@ public final class EvaluationAction extends MlResultAction {
 
     EvaluationAction(String id, ResultDocument document, EvaluateRequest request, EvaluationReference.Found reference) {
         super(id, document);
-        this.predictions = request.predictions();
+        this.predictions = request.describePredictions();
         this.label = request.label();
         this.score = request.score();
         EvaluationHeadline numbers = EvaluationHeadline.of(document);
@@ -60,6 +60,7 @@ public final class EvaluationAction extends MlResultAction {
         return "ML evaluation";
     }
 
+    /** The workspace path of the predictions, or their database source: the URL without user info, and the table or the query. */
     public String getPredictions() {
         return predictions;
     }

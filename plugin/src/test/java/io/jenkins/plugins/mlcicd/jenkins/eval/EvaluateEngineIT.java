@@ -11,6 +11,7 @@ import io.jenkins.plugins.mlcicd.jenkins.common.EngineCommand;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineExit;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineJar;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineJars;
+import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseSource;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineResults;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.Verdict;
@@ -19,6 +20,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +138,24 @@ class EvaluateEngineIT {
         ResultDocument gate = Gate.evaluate(policy, candidate, MetricsDocument.parse("reference", Files.readString(
                 engine("reference", request).work().resolve("result.json"))), "evaluation 'eval' of reference build p #1");
         assertThat(gate.verdict()).isEqualTo(Verdict.PASSED);
+    }
+
+    /** Predictions in a database (a DuckDB file through the engine's own driver, so no server is needed). */
+    @Test
+    void predictionsFromADatabaseTableGiveTheFilesMetrics() throws Exception {
+        String url = "jdbc:duckdb:" + agent.resolve("scores.duckdb");
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE scored AS SELECT * FROM read_csv('" + workspace.resolve("out/predictions.csv") + "')");
+        }
+        EvaluateRequest fromDatabase = new EvaluateRequest(null, "is_fraud", "score", null, null, List.of("country"), null, null, null,
+                null, null, null, null, false, DatabaseSource.of(url, "scored", null, null));
+        EvaluateRequest fromFile = new EvaluateRequest("out/predictions.csv", "is_fraud", "score", null, null, List.of("country"), null,
+                null, null, null, null, null, null, false);
+
+        ResultDocument database = result(engine("jdbc", fromDatabase));
+
+        assertThat(database.fields().path("metrics")).isEqualTo(result(engine("jdbc-file", fromFile)).fields().path("metrics"));
+        assertThat(database.fields().path("input").path("file").asText()).endsWith("table scored");
     }
 
     @Test

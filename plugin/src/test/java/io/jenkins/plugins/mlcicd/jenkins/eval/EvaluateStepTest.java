@@ -67,7 +67,7 @@ class EvaluateStepTest {
     void validationErrorsAreOneLineAndNameTheStepParameters() {
         assertThatThrownBy(() -> new EvaluateRequest(null, "y", "p").validated("mlEvaluate"))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith("mlEvaluate: predictions: required");
+                .hasMessageStartingWith("mlEvaluate: predictions or jdbc: required");
         assertThatThrownBy(() -> new EvaluateRequest("p.csv", " ", "p").validated("mlEvaluate"))
                 .hasMessageStartingWith("mlEvaluate: label: required");
         assertThatThrownBy(() -> new EvaluateRequest("p.csv", "y", null).validated("mlEvaluate"))
@@ -94,6 +94,35 @@ class EvaluateStepTest {
                                            String pairWith) {
         return new EvaluateRequest("p.csv", "y", "p", task, null, List.of(), topSlices, sensitive, null, group, bootstrap, null,
                 pairWith, false);
+    }
+
+    @Test
+    void predictionsFromADatabaseWithTheLoginOffTheCommandLine() {
+        EvaluateStep step = new EvaluateStep("is_fraud", "score");
+        step.setJdbc("jdbc:postgresql://db:5432/scores");
+        step.setQuery("SELECT is_fraud, score FROM scored");
+        step.setCredentialsId("db-reader");
+
+        EvaluateRequest request = step.request().validated("mlEvaluate");
+
+        assertThat(request.cliArguments()).containsExactly("evaluate", "--jdbc=jdbc:postgresql://db:5432/scores",
+                "--query=SELECT is_fraud, score FROM scored", "--label=is_fraud", "--score=score");
+        assertThat(String.join(" ", request.cliArguments())).doesNotContain("db-reader");
+        assertThat(request.describePredictions()).contains("db:5432/scores", "SELECT is_fraud, score FROM scored");
+
+        step.setPredictions("out/p.csv");
+        assertThatThrownBy(() -> step.request().validated("mlEvaluate"))
+                .hasMessage("mlEvaluate: give either predictions (a workspace path) or jdbc (a database), not both");
+        step.setPredictions(null);
+        step.setTable("scored");
+        assertThatThrownBy(() -> step.request().validated("mlEvaluate"))
+                .hasMessage("mlEvaluate: jdbc needs exactly one of table and query, not both");
+        step.setQuery(null);
+        step.setJdbc("jdbc:postgresql://reader:s3cret@db/scores");
+        assertThatThrownBy(() -> step.request().validated("mlEvaluate"))
+                .hasMessageStartingWith("mlEvaluate: jdbc: ")
+                .hasMessageContaining("must not hold a password")
+                .hasMessageNotContaining("s3cret");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.mlcicd.jenkins.data;
+package io.jenkins.plugins.mlcicd.jenkins.common;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The database login of {@code mlDataValidate}'s {@code credentialsId}: a Jenkins username-with-password
+ * The database login of a step's {@code credentialsId} ({@code mlDataValidate}, {@code mlEvaluate}): a Jenkins username-with-password
  * credential, looked up for the build (so folder credentials and credentials parameters work, and a
  * user who may not use a credential cannot reach it through a job) and tracked on it. The engine reads
  * it from the environment variables {@value DataSource.Jdbc#DEFAULT_USER_ENV} and
@@ -37,7 +37,7 @@ public final class DatabaseLogin {
      * @throws BadInputException when the credential does not exist, is not a username with password,
      *                           or may not be used by this build
      */
-    static DatabaseLogin lookup(Run<?, ?> run, DatabaseSource source, String functionName) {
+    public static DatabaseLogin lookup(Run<?, ?> run, DatabaseSource source, String functionName) {
         if (source == null || source.credentialsId() == null) {
             return null;
         }
@@ -62,7 +62,7 @@ public final class DatabaseLogin {
      * variables {@code mlcicd validate} reads by default. An empty password is passed as empty: the
      * credential says the account has none.
      */
-    static Map<String, String> environment(String username, String password) {
+    public static Map<String, String> environment(String username, String password) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(DataSource.Jdbc.DEFAULT_USER_ENV, username == null ? "" : username);
         env.put(DataSource.Jdbc.DEFAULT_PASSWORD_ENV, password == null ? "" : password);
