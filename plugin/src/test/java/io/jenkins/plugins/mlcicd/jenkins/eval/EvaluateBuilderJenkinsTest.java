@@ -8,7 +8,6 @@ import hudson.model.BuildListener;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
-import io.jenkins.plugins.mlcicd.jenkins.data.DataValidateStepJenkinsTest;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -29,7 +28,7 @@ class EvaluateBuilderJenkinsTest {
 
     @Test
     void freestyleEvaluatesWithVariablesAndComparesWithTheLastBuild(JenkinsRule r) throws Exception {
-        DataValidateStepJenkinsTest.useThisJava(r);
+        EvaluateStepJenkinsTest.useThisJava(r);
         FreeStyleProject project = r.createFreeStyleProject("f");
         project.getBuildersList().add(new WritePredictions());
         EvaluateBuilder evaluate = new EvaluateBuilder("is_fraud", "score");

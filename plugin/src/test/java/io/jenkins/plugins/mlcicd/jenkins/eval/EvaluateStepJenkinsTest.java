@@ -3,7 +3,8 @@ package io.jenkins.plugins.mlcicd.jenkins.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
-import io.jenkins.plugins.mlcicd.jenkins.data.DataValidateStepJenkinsTest;
+import hudson.slaves.EnvironmentVariablesNodeProperty;
+import io.jenkins.plugins.mlcicd.jenkins.common.EngineCommand;
 import io.jenkins.plugins.mlcicd.jenkins.gate.GateAction;
 import io.jenkins.plugins.mlcicd.result.Verdict;
 import org.htmlunit.html.HtmlPage;
@@ -20,8 +21,15 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  */
 @WithJenkins
 class EvaluateStepJenkinsTest {
+    /** The engine's JVM is this test's java, whatever JAVA_HOME says. */
+    static void useThisJava(JenkinsRule r) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        r.jenkins.getGlobalNodeProperties().add(new EnvironmentVariablesNodeProperty(
+                new EnvironmentVariablesNodeProperty.Entry(EngineCommand.JAVA_ENV, java)));
+    }
+
     private static WorkflowJob job(JenkinsRule r, String script) throws Exception {
-        DataValidateStepJenkinsTest.useThisJava(r);
+        EvaluateStepJenkinsTest.useThisJava(r);
         WorkflowJob job = r.jenkins.createProject(WorkflowJob.class, "p");
         job.setDefinition(new CpsFlowDefinition("""
                 node {
