@@ -1,9 +1,11 @@
 package io.jenkins.plugins.mlcicd.cli;
 
+import io.jenkins.plugins.mlcicd.data.DataSource;
 import io.jenkins.plugins.mlcicd.eval.EvaluationDocument;
 import io.jenkins.plugins.mlcicd.eval.EvaluationRequest;
 import io.jenkins.plugins.mlcicd.eval.Evaluator;
 import io.jenkins.plugins.mlcicd.eval.Task;
+import io.jenkins.plugins.mlcicd.input.BadInputException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Compute model-quality metrics from a predictions table (CSV, Parquet, JSON Lines):",
+            "Compute model-quality metrics from a predictions table (CSV, Parquet, JSON Lines, or a database table or query):",
             "binary: count, positives, auc, pr_auc, log_loss, brier, accuracy, precision, recall, f1,",
             "calibration_slope, calibration_intercept, ece, precision_at_k, recall_at_k;",
             "regression: count, rmse, mae, r2, mean_prediction, mean_label.",
@@ -28,9 +30,27 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--predictions", required = true, paramLabel = "FILE",
-            description = "Predictions table: .csv/.tsv, .parquet, .jsonl; a glob or directory of them.")
+    @Option(names = "--predictions", paramLabel = "FILE",
+            description = "Predictions table: .csv/.tsv, .parquet, .jsonl; a glob or directory of them (or --jdbc).")
     Path predictions;
+
+    @Option(names = "--jdbc", paramLabel = "URL",
+            description = "JDBC URL of a database holding the predictions instead (credentials from the environment, see --jdbc-user-env).")
+    String jdbc;
+
+    @Option(names = "--table", paramLabel = "TABLE", description = "With --jdbc: the table (optionally schema-qualified).")
+    String table;
+
+    @Option(names = "--query", paramLabel = "SQL", description = "With --jdbc: a SELECT whose result is the predictions table.")
+    String query;
+
+    @Option(names = "--jdbc-user-env", paramLabel = "VAR", defaultValue = DataSource.Jdbc.DEFAULT_USER_ENV,
+            description = "Environment variable holding the database user (default: ${DEFAULT-VALUE}).")
+    String userEnv;
+
+    @Option(names = "--jdbc-password-env", paramLabel = "VAR", defaultValue = DataSource.Jdbc.DEFAULT_PASSWORD_ENV,
+            description = "Environment variable holding the database password (default: ${DEFAULT-VALUE}).")
+    String passwordEnv;
 
     @Option(names = "--label", required = true, paramLabel = "COL", description = "Label column (0/1 for binary).")
     String label;
@@ -87,10 +107,24 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationRequest request;
         try {
             request = new EvaluationRequest(predictions, label, score, task, threshold, slices, topSlices, sensitive, k,
-                    group, bootstrap, seed, id, dropInvalid);
+                    group, bootstrap, seed, id, dropInvalid, database());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         return output.finish(EvaluationDocument.of(Evaluator.evaluate(request), started), spec.commandLine().getOut());
+    }
+
+    /** The database source, or null for files; --table/--query only with --jdbc, and exactly one of them. */
+    private DataSource.Jdbc database() {
+        if (jdbc == null) {
+            if (table != null || query != null) {
+                throw new BadInputException("--table and --query go with --jdbc, not --predictions");
+            }
+            return null;
+        }
+        if ((table == null) == (query == null)) {
+            throw new BadInputException("--jdbc needs exactly one of --table and --query");
+        }
+        return new DataSource.Jdbc(jdbc, table, query, userEnv, passwordEnv);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlcicd.eval;
 
+import io.jenkins.plugins.mlcicd.data.DataSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param seed           bootstrap seed
  * @param id             row-id column that keys the bootstrap resampling (pairing across evaluations), or null
  * @param dropInvalid    drop rows with a missing/NaN label or score instead of refusing the input
+ * @param database       the table or query in a database holding the predictions instead of {@code predictions}, or null
  */
 public record EvaluationRequest(
         Path predictions,
@@ -36,10 +38,13 @@ public record EvaluationRequest(
         int bootstrap,
         long seed,
         String id,
-        boolean dropInvalid) {
+        boolean dropInvalid,
+        DataSource.Jdbc database) {
 
     public EvaluationRequest {
-        Objects.requireNonNull(predictions, "predictions");
+        if ((predictions == null) == (database == null)) {
+            throw new IllegalArgumentException("give exactly one of --predictions and --jdbc");
+        }
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(score, "score");
         Objects.requireNonNull(task, "task");
@@ -65,6 +70,13 @@ public record EvaluationRequest(
         if (id != null && bootstrap == 0) {
             throw new IllegalArgumentException("--id keys the bootstrap resampling; it needs --bootstrap N");
         }
+    }
+
+    /** Predictions in files. */
+    public EvaluationRequest(Path predictions, String label, String score, Task task, double threshold, List<String> slices,
+                             Integer topSlices, String sensitive, Integer k, String group, int bootstrap, long seed, String id,
+                             boolean dropInvalid) {
+        this(predictions, label, score, task, threshold, slices, topSlices, sensitive, k, group, bootstrap, seed, id, dropInvalid, null);
     }
 
     /** A binary request with defaults, for tests and callers that need only the basics. */

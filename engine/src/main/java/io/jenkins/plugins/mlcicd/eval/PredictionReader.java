@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlcicd.eval;
 
+import io.jenkins.plugins.mlcicd.data.DataSource;
 import io.jenkins.plugins.mlcicd.data.FileTables;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import java.sql.Connection;
@@ -32,14 +33,23 @@ final class PredictionReader {
 
     PredictionReader(EvaluationRequest request) {
         this.request = request;
-        this.source = request.predictions().toString();
-        boolean many = java.nio.file.Files.isDirectory(request.predictions()) || source.contains("*") || source.contains("?");
-        this.where = many ? " (counting across the matched files in name order)" : "";
+        if (request.database() != null) {
+            DataSource.Jdbc database = request.database();
+            this.source = database.describe();
+            this.where = " (in the order the database returned them)";
+        } else {
+            this.source = request.predictions().toString();
+            boolean many = java.nio.file.Files.isDirectory(request.predictions()) || source.contains("*") || source.contains("?");
+            this.where = many ? " (counting across the matched files in name order)" : "";
+        }
     }
 
     PredictionTable read() {
-        String scan = FileTables.scan(request.predictions());
         try (Connection db = FileTables.openDuckDb(); Statement st = db.createStatement()) {
+            // a database's rows are copied into this in-memory DuckDB first, so that both sources are read alike
+            String scan = request.database() != null
+                    ? JdbcPredictions.copy(request, request.database(), db, source, System.getenv())
+                    : FileTables.scan(request.predictions());
             Map<String, String> types = describe(st, scan);
             boolean labelIsText = columnKind(types, request.label(), "--label");
             boolean scoreIsText = columnKind(types, request.score(), "--score");

@@ -88,6 +88,38 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void predictionsFromADatabaseTableOrQuery() throws Exception {
+        Path file = csv("db.csv", "y,p,country\n1,0.9,DE\n0,0.2,DE\n1,0.6,US\n0,0.7,US\n");
+        String url = "jdbc:duckdb:" + dir.resolve("predictions.duckdb");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url);
+             java.sql.Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE preds AS SELECT * FROM read_csv('" + file + "')");
+        }
+        MainTest.Run fromFile = evaluate(file, "--slice", "country");
+        assertThat(fromFile.exitCode()).isZero();
+        JsonNode expected = document().path("metrics");
+
+        MainTest.Run table = MainTest.run("evaluate", "--jdbc", url, "--table", "preds", "--label", "y", "--score", "p",
+                "--slice", "country", "--out", dir.resolve("eval.json").toString());
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(document().path("metrics")).isEqualTo(expected);
+        assertThat(document().path("input").path("file").asText()).endsWith("table preds");
+
+        MainTest.Run query = MainTest.run("evaluate", "--jdbc", url, "--query", "SELECT y, p FROM preds", "--label", "y", "--score", "p",
+                "--out", dir.resolve("eval.json").toString());
+        assertThat(query.exitCode()).as(query.err()).isZero();
+        assertThat(document().path("metrics")).isEqualTo(expected);
+
+        assertThat(MainTest.run("evaluate", "--jdbc", url, "--label", "y", "--score", "p").err())
+                .contains("--jdbc needs exactly one of --table and --query");
+        assertThat(MainTest.run("evaluate", "--predictions", file.toString(), "--table", "preds", "--label", "y", "--score", "p").err())
+                .contains("--table and --query go with --jdbc, not --predictions");
+        MainTest.Run neither = MainTest.run("evaluate", "--label", "y", "--score", "p");
+        assertThat(neither.exitCode()).isEqualTo(2);
+        assertThat(neither.err()).contains("give exactly one of --predictions and --jdbc");
+    }
+
+    @Test
     void outOfRangeScoresWrongLabelsAndMissingColumnsAreBadInput() throws Exception {
         MainTest.Run score = evaluate(csv("range.csv", "y,p\n1,0.9\n0,1.5\n"));
         assertThat(score.exitCode()).isEqualTo(2);

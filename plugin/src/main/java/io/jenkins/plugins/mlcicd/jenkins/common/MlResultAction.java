@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlcicd.jenkins.common;
 
 import hudson.model.Action;
 import hudson.model.Run;
+import io.jenkins.plugins.mlcicd.report.HtmlReport;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.ResultKind;
 import io.jenkins.plugins.mlcicd.result.Verdict;
@@ -140,5 +141,14 @@ public abstract class MlResultAction implements RunAction2, SimpleBuildStep.Last
             document = new SoftReference<>(cached);
         }
         return cached;
+    }
+
+    /**
+     * The report the action's page embeds: the engine's rendering of the stored document. An action
+     * whose page shows more (a comparison with an earlier build's result) renders it here, again with
+     * the engine's renderers only (escaped where made, classes only).
+     */
+    protected String renderReport(ResultDocument document) {
+        return HtmlReport.fragment(document);
     }
 }

@@ -4,12 +4,11 @@ import hudson.model.ModelObject;
 import hudson.model.Run;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.report.Html;
-import io.jenkins.plugins.mlcicd.report.HtmlReport;
 import java.util.List;
 
 /**
  * The page behind a {@link MlResultAction} ({@code index.jelly}): the engine-rendered report inside
- * Jenkins' layout. The engine renders each kind of document its own way ({@code HtmlReport.fragment}). The report HTML is escaped where it is made (the
+ * Jenkins' layout. The engine renders each kind of document its own way ({@code HtmlReport.fragment}, through {@link MlResultAction#renderReport}). The report HTML is escaped where it is made (the
  * engine's {@code report} classes pass every text through {@code Html.escape}) and carries classes and
  * SVG presentation attributes only, no script or style attribute.
  */
@@ -41,7 +40,7 @@ public final class ResultPage implements ModelObject {
     /** The report as escaped HTML, or an escaped note when the stored document cannot be read. */
     public String getReportHtml() {
         try {
-            return HtmlReport.fragment(action.getResultDocument());
+            return action.renderReport(action.getResultDocument());
         } catch (BadInputException e) {
             return "<p class=\"mlcicd-missing\">" + Html.escape("The stored result cannot be read: " + e.getMessage()) + "</p>\n";
         }

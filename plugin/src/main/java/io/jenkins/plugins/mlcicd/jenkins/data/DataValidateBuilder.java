@@ -1,5 +1,7 @@
 package io.jenkins.plugins.mlcicd.jenkins.data;
 
+import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseForms;
+import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseSource;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlcicd.jenkins.data;
 
+import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseSource;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import java.util.ArrayList;
 import java.util.List;

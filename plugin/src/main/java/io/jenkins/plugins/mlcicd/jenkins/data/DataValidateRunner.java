@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlcicd.jenkins.data;
 
+import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseLogin;
 import hudson.FilePath;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.jenkins.common.AgentEngine;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -46,6 +46,7 @@ public final class DataValidateRunner {
             options.validated();
             request.validated(options.functionName());
             ResultPublisher.ensureIdUnused(build.run(), DataValidationAction.class, options);
+            ResultPublisher.ensureIdUnused(build.run(), SkewAction.class, options);
             PrintStream log = build.listener().getLogger();
             String prefix = ResultPublisher.logPrefix(options);
 
@@ -59,12 +60,8 @@ public final class DataValidateRunner {
             try {
                 String referenceProfile = stage(reference, work);
                 FilePath profile = work.child(DataReference.PROFILE_FILE);
-                Map<String, String> loginEnvironment = new HashMap<>();
-                if (login != null) {
-                    // the secrets file lives in the work directory, deleted below
-                    loginEnvironment.putAll(login.secrets().writeTo(work));
-                    loginEnvironment.putAll(login.environment());
-                }
+                // the secrets file lives in the work directory, deleted below
+                Map<String, String> loginEnvironment = login == null ? Map.of() : login.engineEnvironment(work);
                 ResultDocument result = AgentEngine.run(build, prefix, work, request.cliArguments(referenceProfile, profile.getRemote()),
                         () -> loginEnvironment);
 

@@ -22,9 +22,16 @@ public final class GateAction extends MlResultAction {
     private final String referenceBuildId;
     private final String referenceBuildName;
     private final boolean firstBaseline;
+    /** The id of this build's evaluation the candidate came from, or null for a metrics file. */
+    private final String candidateEvaluation;
 
     GateAction(String id, ResultDocument document, Baseline baseline) {
+        this(id, document, baseline, null);
+    }
+
+    GateAction(String id, ResultDocument document, Baseline baseline, String candidateEvaluation) {
         super(id, document);
+        this.candidateEvaluation = candidateEvaluation;
         this.baselineSource = baseline.source();
         this.referenceBuildId = baseline.buildId();
         this.referenceBuildName = baseline.buildName();
@@ -83,20 +90,36 @@ public final class GateAction extends MlResultAction {
         }
     }
 
+    /** The id of this build's evaluation that was the candidate ({@code candidate: 'eval'}), or null. */
+    public String getCandidateEvaluation() {
+        return candidateEvaluation;
+    }
+
     @Override
     public List<Fact> getFacts() {
+        if (candidateEvaluation == null) {
+            return List.of(baselineFact());
+        }
+        Run<?, ?> owner = getOwner();
+        Fact candidate = new Fact("Candidate", "evaluation '" + candidateEvaluation + "' of this build",
+                owner == null ? null : owner.getUrl() + "mlcicd-" + ResultKind.EVALUATION.id() + "-" + candidateEvaluation + "/");
+        return List.of(candidate, baselineFact());
+    }
+
+    private Fact baselineFact() {
         if (referenceBuildId != null) {
             Run<?, ?> reference = getReferenceBuild();
-            String text = "reference build " + referenceBuildName + " (the last earlier build whose gate '" + getId() + "' passed)";
-            return List.of(new Fact("Baseline", text, reference == null ? null : reference.getUrl()));
+            String text = (candidateEvaluation == null ? "" : "evaluation '" + candidateEvaluation + "' of ")
+                    + "reference build " + referenceBuildName + " (the last earlier build whose gate '" + getId() + "' passed)";
+            return new Fact("Baseline", text, reference == null ? null : reference.getUrl());
         }
         if (baselineSource != null) {
-            return List.of(new Fact("Baseline", baselineSource, null));
+            return new Fact("Baseline", baselineSource, null);
         }
         String text = "none: no earlier build passed gate '" + getId() + "', so rules relative to a baseline are inconclusive";
         if (firstBaseline) {
             text += "; every other check passed, so this build's candidate is the reference for the next build";
         }
-        return List.of(new Fact("Baseline", text, null));
+        return new Fact("Baseline", text, null);
     }
 }

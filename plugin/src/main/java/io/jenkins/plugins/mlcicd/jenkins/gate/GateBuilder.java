@@ -85,7 +85,7 @@ public final class GateBuilder extends MlBuilder {
 
         @POST
         public FormValidation doCheckCandidate(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkRequired(item, value, "The candidate's metrics file");
+            return FormChecks.checkRequired(item, value, "The candidate (an evaluation id or a metrics file)");
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param policy    a workspace path (String), or inline: a map shaped like the policy file
  *                  ({@code [rules: [...], onInconclusive: 'failure']}) or just its list of rules
- * @param candidate workspace path of the candidate's metrics (a result document or a plain JSON object)
+ * @param candidate the id of an evaluation this build recorded ({@code mlEvaluate(id: 'eval')}), or a workspace
+ *                  path of the candidate's metrics (a result document or a plain JSON object)
  * @param baseline  {@link #REFERENCE} (the default) or a workspace path of baseline metrics
  */
 public record GateRequest(Object policy, String candidate, String baseline) {

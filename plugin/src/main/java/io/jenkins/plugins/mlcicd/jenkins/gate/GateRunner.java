@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlcicd.jenkins.gate;
 
 import hudson.FilePath;
+import hudson.model.Run;
 import io.jenkins.plugins.mlcicd.gate.Gate;
 import io.jenkins.plugins.mlcicd.gate.GatePolicy;
 import io.jenkins.plugins.mlcicd.gate.MetricsDocument;
@@ -12,15 +13,19 @@ import io.jenkins.plugins.mlcicd.jenkins.common.ResultPublisher;
 import io.jenkins.plugins.mlcicd.jenkins.common.RunStore;
 import io.jenkins.plugins.mlcicd.jenkins.common.StepOptions;
 import io.jenkins.plugins.mlcicd.jenkins.common.WorkspaceFiles;
+import io.jenkins.plugins.mlcicd.jenkins.eval.EvaluationAction;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.ResultKind;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The gate's one code path for both front ends. The inputs are a few kilobytes of JSON/YAML, so they
  * are read from the workspace into the controller and evaluated there; nothing runs on the agent.
+ * The candidate may also be an evaluation this build recorded ({@code mlGate(candidate: 'eval')},
+ * {@link GateCandidate}): its document is read from the build directory.
  */
 public final class GateRunner {
     private GateRunner() {
@@ -44,30 +49,54 @@ public final class GateRunner {
             FilePath workspace = build.workspace();
 
             GatePolicy policy = GatePolicies.load(workspace, request.policy());
-            MetricsDocument candidate = MetricsDocument.parse(request.candidate(),
-                    WorkspaceFiles.readText(workspace, request.candidate(), "candidate metrics"));
-            Baseline baseline = baseline(build, options, request, log, prefix);
+            List<String> evaluations = build.run().getActions(EvaluationAction.class).stream().map(EvaluationAction::getId).toList();
+            GateCandidate source = GateCandidate.resolve(request.candidate(), evaluations);
+            log.println(prefix + "candidate: " + source.describe());
+            MetricsDocument candidate = candidate(build, source, evaluations);
+            Baseline baseline = baseline(build, options, request, source, log, prefix);
 
             ResultDocument result = Gate.evaluate(policy, candidate, baseline.metrics(), baseline.source());
 
             Path directory = RunStore.directory(build.run(), ResultKind.GATE, options.id());
             RunStore.writeText(directory.resolve(GateAction.CANDIDATE_METRICS_FILE), candidate.toJson());
             ResultPublisher.publish(build, options, result, policy.verdictMapping(options.unstableOnly()),
-                    new GateAction(options.id(), result, baseline), handler);
+                    new GateAction(options.id(), result, baseline, source.evaluationId()), handler);
             return result;
         } catch (BadInputException e) {
             throw ResultPublisher.badInput(options, e);
         }
     }
 
-    private static Baseline baseline(BuildContext build, StepOptions options, GateRequest request, PrintStream log, String prefix)
+    /** The candidate's metrics: the stored document of this build's evaluation, or the workspace file. */
+    private static MetricsDocument candidate(BuildContext build, GateCandidate source, List<String> evaluations)
+            throws IOException, InterruptedException {
+        if (source.isEvaluation()) {
+            return recordedEvaluation(build.run(), source.evaluationId(), source.describe());
+        }
+        String text;
+        try {
+            text = WorkspaceFiles.readText(build.workspace(), source.path(), "candidate metrics");
+        } catch (BadInputException e) {
+            throw source.notFound(e, evaluations);
+        }
+        return MetricsDocument.parse(source.path(), text);
+    }
+
+    /** The evaluation document {@code mlEvaluate} with this id kept in a build's directory, as gate metrics. */
+    static MetricsDocument recordedEvaluation(Run<?, ?> run, String evaluationId, String name) {
+        Path file = RunStore.directory(run, ResultKind.EVALUATION, evaluationId).resolve(RunStore.RESULT_FILE);
+        return MetricsDocument.parse(name, RunStore.readText(file));
+    }
+
+    private static Baseline baseline(BuildContext build, StepOptions options, GateRequest request, GateCandidate source,
+                                     PrintStream log, String prefix)
             throws IOException, InterruptedException {
         if (!request.usesReference()) {
             String path = request.baseline();
             log.println(prefix + "baseline: " + path);
             return Baseline.ofFile(MetricsDocument.parse(path, WorkspaceFiles.readText(build.workspace(), path, "baseline metrics")), path);
         }
-        Baseline reference = GateReference.find(build.run(), options.id(), log, prefix);
+        Baseline reference = GateReference.find(build.run(), options.id(), source.evaluationId(), log, prefix);
         if (reference.metrics() == null) {
             log.println(prefix + "baseline: none, none of the last " + BuildHistory.MAX_BUILDS
                     + " earlier builds of this job passed gate '" + options.id() + "'; rules relative to a baseline are inconclusive");

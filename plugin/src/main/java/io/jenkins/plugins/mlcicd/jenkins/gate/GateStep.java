@@ -18,7 +18,8 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * {@code mlGate(policy: 'ml/gate.yaml', candidate: 'out/metrics.json')}: compares a candidate's
+ * {@code mlGate(policy: 'ml/gate.yaml', candidate: 'eval')} (an evaluation this build recorded) or
+ * {@code candidate: 'out/metrics.json'} (a file): compares a candidate's
  * metrics with a policy and a baseline, records the result with the build and returns it as a map.
  */
 public final class GateStep extends MlStep {
@@ -31,7 +32,7 @@ public final class GateStep extends MlStep {
     /**
      * @param policy    workspace path of the policy (YAML or JSON), or the policy inline: a map with the
      *                  file's shape ({@code [rules: [...], onInconclusive: 'failure']}) or the list of rules
-     * @param candidate workspace path of the candidate's metrics
+     * @param candidate the id of an evaluation this build recorded, or the workspace path of the candidate's metrics
      */
     @DataBoundConstructor
     public GateStep(Object policy, String candidate) {
@@ -103,7 +104,7 @@ public final class GateStep extends MlStep {
 
         @POST
         public FormValidation doCheckCandidate(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChecks.checkRequired(item, value, "The candidate's metrics file");
+            return FormChecks.checkRequired(item, value, "The candidate (an evaluation id or a metrics file)");
         }
     }
 }

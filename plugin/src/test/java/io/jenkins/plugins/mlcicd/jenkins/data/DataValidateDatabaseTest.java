@@ -1,5 +1,7 @@
 package io.jenkins.plugins.mlcicd.jenkins.data;
 
+import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseLogin;
+import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

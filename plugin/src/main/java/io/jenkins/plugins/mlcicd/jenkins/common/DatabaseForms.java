@@ -1,4 +1,4 @@
-package io.jenkins.plugins.mlcicd.jenkins.data;
+package io.jenkins.plugins.mlcicd.jenkins.common;
 
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
@@ -8,20 +8,19 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.mlcicd.jenkins.common.FormChecks;
 import jenkins.model.Jenkins;
 import org.springframework.security.core.Authentication;
 
 /**
- * The form support of the database source, shared by the step's and the builder's descriptors (their
+ * The form support of the database source, shared by the steps' and the builders' descriptors (their
  * {@code @POST} methods call these). A user who may not configure the item sees no credentials but the
  * one already selected, and gets no answer from checks.
  */
-final class DatabaseForms {
+public final class DatabaseForms {
     private DatabaseForms() {
     }
 
-    static ListBoxModel credentialsItems(Item item, String credentialsId) {
+    public static ListBoxModel credentialsItems(Item item, String credentialsId) {
         String current = credentialsId == null ? "" : credentialsId;
         if (!FormChecks.mayConfigure(item)) {
             return new StandardListBoxModel().includeCurrentValue(current);
@@ -48,19 +47,27 @@ final class DatabaseForms {
     }
 
     /** {@code data} is required unless {@code jdbc} is given, and both cannot be. */
-    static FormValidation checkData(Item item, String data, String jdbc) {
+    public static FormValidation checkData(Item item, String data, String jdbc) {
+        return checkFilesOrJdbc(item, data, jdbc, "data");
+    }
+
+    /**
+     * A step's files field ({@code what}: {@code data}, {@code predictions}) is required unless
+     * {@code jdbc} is given, and both cannot be.
+     */
+    public static FormValidation checkFilesOrJdbc(Item item, String data, String jdbc, String what) {
         if (!FormChecks.mayConfigure(item)) {
             return FormValidation.ok();
         }
         boolean hasData = data != null && !data.isBlank();
         boolean hasJdbc = jdbc != null && !jdbc.isBlank();
         if (hasData && hasJdbc) {
-            return FormValidation.error("Give either the data or a JDBC URL, not both");
+            return FormValidation.error("Give either the " + what + " or a JDBC URL, not both");
         }
-        return hasData || hasJdbc ? FormValidation.ok() : FormValidation.error("The data (or a JDBC URL) is required");
+        return hasData || hasJdbc ? FormValidation.ok() : FormValidation.error("The " + what + " (or a JDBC URL) is required");
     }
 
-    static FormValidation checkJdbc(Item item, String value) {
+    public static FormValidation checkJdbc(Item item, String value) {
         if (!FormChecks.mayConfigure(item) || value == null || value.isBlank()) {
             return FormValidation.ok();
         }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.mlcicd.jenkins.data;
+package io.jenkins.plugins.mlcicd.jenkins.common;
 
 import io.jenkins.plugins.mlcicd.data.DataSource;
 import io.jenkins.plugins.mlcicd.data.JdbcTables;
@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code mlDataValidate}'s data in a database instead of the workspace: a table or a query, read over
- * JDBC by the engine on the agent ({@code mlcicd validate --jdbc URL --table T | --query SQL}).
+ * A step's data in a database instead of the workspace ({@code mlDataValidate}'s data, {@code mlEvaluate}'s
+ * predictions): a table or a query, read over JDBC by the engine on the agent
+ * ({@code mlcicd validate|evaluate --jdbc URL --table T | --query SQL}).
  * The user name and password never appear here: they come from the Jenkins credential
  * {@code credentialsId} and reach the engine's JVM as environment variables only ({@link DatabaseLogin}).
  *
@@ -20,10 +21,14 @@ import java.util.List;
  */
 public record DatabaseSource(String url, String table, String query, String credentialsId) {
     public DatabaseSource {
-        url = DataValidateRequest.trimmed(url);
-        table = DataValidateRequest.trimmed(table);
-        query = DataValidateRequest.trimmed(query);
-        credentialsId = DataValidateRequest.trimmed(credentialsId);
+        url = trimmed(url);
+        table = trimmed(table);
+        query = trimmed(query);
+        credentialsId = trimmed(credentialsId);
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The source the parameters describe, or null when none of them is given (the data is in files). */
@@ -37,7 +42,7 @@ public record DatabaseSource(String url, String table, String query, String cred
      * Checks what goes with {@code jdbc}; returns this. Called when {@code data} is not given (the
      * request checks that {@code data} and {@code jdbc} are not both there).
      */
-    DatabaseSource validated(String functionName) {
+    public DatabaseSource validated(String functionName) {
         if (url == null) {
             List<String> given = new ArrayList<>();
             if (table != null) {
@@ -67,7 +72,7 @@ public record DatabaseSource(String url, String table, String query, String cred
      * Why a JDBC URL is not acceptable, or null (shared with the form check). A password in the URL
      * would be on the engine's command line and in the build log; the message never repeats it.
      */
-    static String urlProblem(String url) {
+    public static String urlProblem(String url) {
         if (!url.startsWith("jdbc:")) {
             return "expected a JDBC URL starting with 'jdbc:', e.g. 'jdbc:postgresql://db:5432/features', was '"
                     + JdbcTables.redact(url) + "'";
@@ -78,8 +83,8 @@ public record DatabaseSource(String url, String table, String query, String cred
         return null;
     }
 
-    /** The source's {@code mlcicd validate} options; the login is not among them. */
-    List<String> cliArguments() {
+    /** The source's {@code mlcicd} options (the same for validate and evaluate); the login is not among them. */
+    public List<String> cliArguments() {
         List<String> args = new ArrayList<>();
         args.add("--jdbc=" + url);
         args.add(table != null ? "--table=" + table : "--query=" + query);
@@ -87,7 +92,7 @@ public record DatabaseSource(String url, String table, String query, String cred
     }
 
     /** For the build page: the URL without any user info, and the table or the query. */
-    String describe() {
+    public String describe() {
         return new DataSource.Jdbc(url, table, query, null, null).describe() + (query == null ? "" : ": " + query);
     }
 }

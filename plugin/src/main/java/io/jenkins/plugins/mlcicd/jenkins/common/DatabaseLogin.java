@@ -1,17 +1,19 @@
-package io.jenkins.plugins.mlcicd.jenkins.data;
+package io.jenkins.plugins.mlcicd.jenkins.common;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.FilePath;
 import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.mlcicd.data.DataSource;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
-import io.jenkins.plugins.mlcicd.jenkins.common.EngineSecrets;
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The database login of {@code mlDataValidate}'s {@code credentialsId}: a Jenkins username-with-password
+ * The database login of a step's {@code credentialsId} ({@code mlDataValidate}, {@code mlEvaluate}): a Jenkins username-with-password
  * credential, looked up for the build (so folder credentials and credentials parameters work, and a
  * user who may not use a credential cannot reach it through a job) and tracked on it. The engine reads
  * the password as the named secret {@value DataSource.Jdbc#DEFAULT_PASSWORD_ENV} from the run's secrets
@@ -41,7 +43,7 @@ public final class DatabaseLogin {
      * @throws BadInputException when the credential does not exist, is not a username with password,
      *                           or may not be used by this build
      */
-    static DatabaseLogin lookup(Run<?, ?> run, DatabaseSource source, String functionName) {
+    public static DatabaseLogin lookup(Run<?, ?> run, DatabaseSource source, String functionName) {
         if (source == null || source.credentialsId() == null) {
             return null;
         }
@@ -61,6 +63,17 @@ public final class DatabaseLogin {
         return environment(username);
     }
 
+    /**
+     * What the engine's JVM needs for this login: writes the password's secrets file into the run's
+     * work directory (deleted with it) and returns the JVM's extra environment (the user name and
+     * where the secrets file is).
+     */
+    public Map<String, String> engineEnvironment(FilePath workDir) throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>(secrets().writeTo(workDir));
+        env.putAll(environment());
+        return env;
+    }
+
     /** The password, under the secret name {@code mlcicd validate} reads by default. */
     public EngineSecrets secrets() {
         return new EngineSecrets().put(DataSource.Jdbc.DEFAULT_PASSWORD_ENV, password);
@@ -70,7 +83,7 @@ public final class DatabaseLogin {
      * {@value DataSource.Jdbc#DEFAULT_USER_ENV}, the variable {@code mlcicd validate} reads by default
      * (empty when the credential has none). Never the password: see the class comment.
      */
-    static Map<String, String> environment(String username) {
+    public static Map<String, String> environment(String username) {
         return Map.of(DataSource.Jdbc.DEFAULT_USER_ENV, username == null ? "" : username);
     }
 

@@ -1,0 +1,98 @@
+package io.jenkins.plugins.mlcicd.jenkins.data;
+
+import io.jenkins.plugins.mlcicd.data.DataSource;
+import io.jenkins.plugins.mlcicd.input.BadInputException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The parameters of {@code mlSkew}, as either front end received them: every option of {@code mlcicd skew}.
+ *
+ * @param training            workspace path of the features as logged for training (file, directory or glob)
+ * @param serving             workspace path of the same examples' features as logged at serving time
+ * @param key                 the column identifying an example on both sides
+ * @param features            the features to compare; empty for every common column
+ * @param tolerance           numbers differ when |a − b| &gt; tolerance · max(|a|, |b|); null for the engine's 1e-6
+ * @param maxMismatchFraction a feature fails when more than this fraction of joined examples differ; null for 0
+ * @param csv                 how CSV files are written
+ */
+public record SkewRequest(String training, String serving, String key, List<String> features, Double tolerance,
+                          Double maxMismatchFraction, CsvFormat csv) {
+    public SkewRequest {
+        training = DataValidateRequest.trimmed(training);
+        serving = DataValidateRequest.trimmed(serving);
+        key = DataValidateRequest.trimmed(key);
+        features = features == null ? List.of()
+                : features.stream().map(DataValidateRequest::trimmed).filter(f -> f != null).toList();
+        csv = csv == null ? CsvFormat.DEFAULT : csv;
+    }
+
+    /**
+     * {@code features} as a Pipeline list ({@code ['amount', 'country']}) or one comma-separated text (a
+     * form field, or a script that prefers it).
+     */
+    static List<String> features(Object value, String functionName) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof CharSequence text) {
+            return Arrays.stream(text.toString().split(",")).map(DataValidateRequest::trimmed).filter(f -> f != null).toList();
+        }
+        if (value instanceof List<?> list) {
+            List<String> names = new ArrayList<>();
+            for (Object item : list) {
+                if (!(item instanceof CharSequence name)) {
+                    throw new BadInputException(functionName + ": features: expected column names, e.g. ['amount', 'country'], found "
+                            + (item == null ? "null" : item.getClass().getSimpleName()));
+                }
+                names.add(name.toString());
+            }
+            return names;
+        }
+        throw new BadInputException(functionName + ": features: expected a list of column names, not a " + value.getClass().getSimpleName());
+    }
+
+    /**
+     * Checks the required parameters, then the engine's own rules ({@link io.jenkins.plugins.mlcicd.data.SkewRequest}),
+     * with its option names replaced by the step's; returns this.
+     */
+    public SkewRequest validated(String functionName) {
+        if (training == null) {
+            throw new BadInputException(functionName + ": training: required (workspace path of the features logged for training)");
+        }
+        if (serving == null) {
+            throw new BadInputException(functionName + ": serving: required (workspace path of the features logged at serving time)");
+        }
+        if (key == null) {
+            throw new BadInputException(functionName + ": key: required (the column identifying an example on both sides, e.g. 'request_id')");
+        }
+        csv.validated(functionName);
+        DataSource any = new DataSource.Files(Path.of("."));
+        try {
+            new io.jenkins.plugins.mlcicd.data.SkewRequest(any, any, key, features, tolerance == null ? 1e-6 : tolerance,
+                    maxMismatchFraction == null ? 0 : maxMismatchFraction);
+        } catch (BadInputException e) {
+            throw new BadInputException(functionName + ": " + e.getMessage().replace("--max-mismatch-fraction", "maxMismatchFraction")
+                    .replace("--tolerance", "tolerance").replace("--key", "key"), e);
+        }
+        return this;
+    }
+
+    /** The {@code mlcicd skew} arguments, written {@code --name=value} so that a value starting with {@code -} stays a value. */
+    public List<String> cliArguments() {
+        List<String> args = new ArrayList<>(List.of("skew", "--training=" + training, "--serving=" + serving, "--key=" + key));
+        for (String feature : features) {
+            args.add("--features=" + feature);
+        }
+        if (tolerance != null) {
+            args.add("--tolerance=" + tolerance);
+        }
+        if (maxMismatchFraction != null) {
+            args.add("--max-mismatch-fraction=" + maxMismatchFraction);
+        }
+        args.addAll(csv.cliArguments());
+        return args;
+    }
+}
