@@ -218,7 +218,7 @@ class CanaryCommandTest {
         assertThat(badPlan(good.replace("max: 0.05", "maxx: 0.05")).err())
                 .contains("plan.yaml:13:5: guardrails[0].maxx: unknown key 'maxx'");
         assertThat(badPlan(good.replace("duration: 2s", "duration: 2 parsecs")).err())
-                .contains("plan.yaml:2:31: stages[0].duration: '2 parsecs' is not a duration");
+                .contains("plan.yaml:2:18: stages[0].duration: '2 parsecs' is not a duration");
         assertThat(badPlan(good.replace("query: 'sum(rate(requests_total{variant=\"${VARIANT}\",code=~\"5..\"}[1m]))'", "query: ''")).err())
                 .contains("guardrails[0].query: must not be empty");
         assertThat(badPlan(good.replace("timeout: 2s}", "timeout: 2s, credentialsId: NO_SUCH_SECRET_X}")).err())
