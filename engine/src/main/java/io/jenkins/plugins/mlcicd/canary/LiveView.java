@@ -10,6 +10,7 @@ import java.util.Locale;
  * per transition and per analysis.
  */
 public final class LiveView implements RolloutListener {
+    private static final int WIDTH = 150;
     private final PrintWriter out;
     private final boolean terminal;
     private final CanaryPlan plan;
@@ -57,20 +58,26 @@ public final class LiveView implements RolloutListener {
         lines++;
         if (!state.analyses.isEmpty()) {
             Analysis a = state.analyses.get(state.analyses.size() - 1);
-            block.append("  last analysis ").append(a.at()).append(": ").append(a.outcome()).append('\n');
+            block.append(fit("  last analysis " + a.at() + ": " + a.outcome())).append('\n');
             lines++;
             for (Check c : a.checks()) {
-                block.append(String.format(Locale.ROOT, "  %-12s %-28s %-14s %s%n", c.verdict(), c.name(), value(c), c.threshold()));
+                block.append(fit(String.format(Locale.ROOT, "  %-12s %-28s %-24s %s", c.verdict(), c.name(), value(c), c.threshold())))
+                        .append('\n');
                 lines++;
             }
         }
         if (!state.transitions.isEmpty()) {
             Transition t = state.transitions.get(state.transitions.size() - 1);
-            block.append("  ").append(t.to()).append(": ").append(t.reason()).append('\n');
+            block.append(fit("  " + t.to() + ": " + t.reason())).append('\n');
             lines++;
         }
         linesDrawn = lines;
         out.print(block);
+        // a line wider than the terminal would wrap and break the cursor arithmetic above
+    }
+
+    private static String fit(String line) {
+        return line.length() <= WIDTH ? line : line.substring(0, WIDTH - 1) + "…";
     }
 
     private static String value(Check c) {

@@ -171,6 +171,26 @@ class CanaryCommandTest {
     }
 
     @Test
+    void onResumeRollbackRollsBackARecordedStage() throws IOException {
+        Path plan = write("plan.yaml", plan(""));
+        RolloutState recorded = new RolloutState();
+        recorded.planDigest = PlanReader.read(plan).digest();
+        recorded.startedAt = "2026-01-01T00:00:00Z";
+        recorded.phase = Phase.STAGE;
+        recorded.stage = 0;
+        recorded.weight = 10;
+        recorded.stageObservedMs = 1000;
+        Path state = write("state.json", recorded.toJson());
+
+        MainTest.Run run = canary("--plan", plan.toString(), "--state", state.toString(), "--on-resume", "rollback");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("rolled back: resumed with on-resume: rollback");
+        assertThat(recordedWeights()).containsExactly("0");
+        assertThat(RolloutState.read(state).phase).isEqualTo(Phase.ROLLED_BACK);
+    }
+
+    @Test
     void aStateOfAnotherPlanIsRefused() throws IOException {
         Path plan = write("plan.yaml", plan(""));
         RolloutState other = new RolloutState();
