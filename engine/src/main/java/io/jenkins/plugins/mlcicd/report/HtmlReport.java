@@ -78,6 +78,7 @@ public final class HtmlReport {
             case DATA_VALIDATION -> DataValidationHtml.fragment(document);
             case TRAINING -> LineageHtml.fragment(document);
             case EVALUATION -> EvaluationHtml.fragment(document, reference);
+            case CANARY -> CanaryHtml.fragment(document);
             default -> genericFragment(document);
         };
     }
