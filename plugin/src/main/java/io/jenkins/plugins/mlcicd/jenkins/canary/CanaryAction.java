@@ -63,6 +63,11 @@ public final class CanaryAction extends MlResultAction {
         return status.phase();
     }
 
+    /** The phase for the page: {@code unknown} until the engine reported one. */
+    public String getPhaseText() {
+        return status.phase() == null ? "unknown" : status.phase();
+    }
+
     public String getStage() {
         return status.stage();
     }

@@ -28,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The canary's code shared by the Pipeline step's asynchronous execution and the freestyle builder:
@@ -178,7 +177,7 @@ public final class CanaryRunner {
             if (verdict == Verdict.PASSED && "promoted".equals(status.phase())) {
                 return PROMOTED;
             }
-            if (Set.of("rolled-back", "aborted").contains(status.phase())) {
+            if ("rolled-back".equals(status.phase()) || "aborted".equals(status.phase())) {
                 return ROLLED_BACK;
             }
             return NONE;
