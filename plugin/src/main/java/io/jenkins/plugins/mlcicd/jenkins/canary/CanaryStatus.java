@@ -14,10 +14,10 @@ import java.util.Set;
  *
  * @param phase    {@code ready}, {@code stage}, {@code promoted}, {@code rolling-back}, {@code rolled-back},
  *                 {@code aborted} or {@code rollback-failed}
- * @param stage    the stage's number as the engine gives it, or null
+ * @param stage    the running stage, counted from 1, and of how many ({@code 2/4}), or null
  * @param weight   the canary's traffic weight in percent, or null
  * @param decision the last transition's target (e.g. {@code rolling-back}), or null
- * @param reason   the last transition's reason, or null
+ * @param reason   why the rollout is where it is: the document's {@code reason}, else the last transition's, or null
  */
 public record CanaryStatus(String phase, String stage, String weight, String decision, String reason)
         implements Serializable {
@@ -29,8 +29,26 @@ public record CanaryStatus(String phase, String stage, String weight, String dec
         ObjectNode fields = document.fields();
         JsonNode transitions = fields.path("transitions");
         JsonNode last = transitions.isArray() && !transitions.isEmpty() ? transitions.get(transitions.size() - 1) : null;
-        return new CanaryStatus(text(fields.get("phase")), text(fields.get("stage")), text(fields.get("weight")),
-                last == null ? null : firstText(last, "to", "phase"), last == null ? null : text(last.get("reason")));
+        String phase = text(fields.get("phase"));
+        String reason = text(fields.get("reason"));
+        if (reason == null && last != null) {
+            reason = text(last.get("reason"));
+        }
+        return new CanaryStatus(phase, stage(phase, fields), text(fields.get("weight")),
+                last == null ? null : firstText(last, "to", "phase"), reason);
+    }
+
+    /**
+     * The engine counts stages from 0; people from 1, out of the plan's number of stages:
+     * {@code 2/4}. Only while a stage runs: before and after, the stage index says nothing.
+     */
+    private static String stage(String phase, ObjectNode fields) {
+        JsonNode stage = fields.get("stage");
+        if (!"stage".equals(phase) || stage == null || !stage.canConvertToInt()) {
+            return null;
+        }
+        JsonNode stages = fields.path("plan").path("stages");
+        return (stage.asInt() + 1) + (stages.isArray() && !stages.isEmpty() ? "/" + stages.size() : "");
     }
 
     /** The rollout is over: promoted, or the traffic went back (or could not). */

@@ -20,23 +20,25 @@ class CanaryStatusTest {
     @Test
     void aRunningRolloutShowsItsStageWeightAndLastDecision() throws Exception {
         CanaryStatus status = CanaryStatus.of(document(Verdict.INCONCLUSIVE, "stage 2 of 4", """
-                {"phase": "stage", "stage": 2, "weight": 5,
+                {"phase": "stage", "stage": 1, "weight": 5, "plan": {"stages": [{"weight": 1}, {"weight": 5}, {"weight": 25}, {"weight": 100}]},
                  "transitions": [{"at": "t0", "to": "stage", "reason": "stage 1 passed"},
                                  {"at": "t1", "to": "stage", "reason": "stage 1 held for 30m"}]}
                 """));
-        assertThat(status).isEqualTo(new CanaryStatus("stage", "2", "5", "stage", "stage 1 held for 30m"));
+        assertThat(status).isEqualTo(new CanaryStatus("stage", "2/4", "5", "stage", "stage 1 held for 30m"));
         assertThat(status.isFinal()).isFalse();
-        assertThat(status.describe()).isEqualTo("stage, stage 2, canary weight 5% — stage: stage 1 held for 30m");
+        assertThat(status.describe()).isEqualTo("stage, stage 2/4, canary weight 5% — stage: stage 1 held for 30m");
     }
 
     @Test
     void aRollbackIsFinalAndAFailedRollbackIsSaidSo() throws Exception {
         CanaryStatus rolledBack = CanaryStatus.of(document(Verdict.FAILED, "rolled back", """
-                {"phase": "rolled-back", "weight": 0, "transitions": [{"phase": "rolling-back", "reason": "latencyP95 0.081 > 0.05"}]}
+                {"phase": "rolled-back", "stage": 1, "weight": 0, "reason": "latencyP95 0.081 > 0.05",
+                 "transitions": [{"to": "rolling-back", "reason": "guardrail breached"}, {"phase": "rolled-back", "reason": "router set 0%"}]}
                 """));
         assertThat(rolledBack.isFinal()).isTrue();
         assertThat(rolledBack.rollbackFailed()).isFalse();
-        assertThat(rolledBack.decision()).isEqualTo("rolling-back");
+        assertThat(rolledBack.decision()).isEqualTo("rolled-back");
+        assertThat(rolledBack.stage()).as("no stage runs after a rollback").isNull();
         assertThat(rolledBack.reason()).isEqualTo("latencyP95 0.081 > 0.05");
 
         assertThat(CanaryStatus.of(document(Verdict.FAILED, "x", "{\"phase\": \"rollback-failed\"}")).rollbackFailed()).isTrue();
