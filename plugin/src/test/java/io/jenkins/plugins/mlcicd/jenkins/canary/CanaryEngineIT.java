@@ -229,15 +229,17 @@ class CanaryEngineIT {
 
     @Test
     void anEngineKilledMidStageIsRelaunchedOnItsStateAndResumes() throws Exception {
-        plan("4s", "1s");
+        plan("5s", "1s");
         RolloutControl control = new RolloutControl();
         Process first = launch(CanaryArguments.rollout(files(), OnResume.CONTINUE, true));
         awaitPhase("stage", 10, Duration.ofSeconds(30));
-        Thread.sleep(1000);
+        Thread.sleep(2000);
         first.destroyForcibly(); // SIGKILL: no hook runs, as when the agent's machine goes down
         int killed = exit(first, Duration.ofSeconds(10));
 
         assertThat(control.onExit(killed)).isEqualTo(RolloutControl.Action.RELAUNCH);
+        JsonNode state = StructuredFiles.parseTree(CanaryFiles.STATE, Files.readString(work.resolve(CanaryFiles.STATE)));
+        assertThat(state.path("stageObservedMs").asLong()).as("the killed engine's state kept its time in the stage").isGreaterThanOrEqualTo(1000);
         int exit = exit(launch(CanaryArguments.rollout(files(), OnResume.CONTINUE, true)), Duration.ofSeconds(60));
 
         assertThat(control.onExit(exit)).isEqualTo(RolloutControl.Action.READ_RESULT);
