@@ -97,11 +97,16 @@ public final class CanaryExecution extends StepExecution {
     private long progressStamp;
     private long stateStamp;
     private boolean agentUnreachableLogged;
+    /** The --abort engine has been launched (a restart between the decision to abort and the launch must still launch it). */
+    private boolean abortLaunched;
 
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "rebuilt from the credentials on resume")
     private transient LogMasker masker;
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "a log tail for messages; starts empty after a restart")
     private transient StringBuilder tail;
-    private transient String lastStatusLine;
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "the last status line; read again from the progress")
+    private transient volatile String lastStatusLine;
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "scheduled again by onResume")
     private transient ScheduledFuture<?> next;
 
     CanaryExecution(StepContext context, StepOptions options, CanaryRequest request) {
@@ -256,6 +261,8 @@ public final class CanaryExecution extends StepExecution {
             }
             case GIVE_UP -> {
                 cleanup(build, false);
+                // the state stays for a manual --abort; the credentials do not
+                workDir(build).child(io.jenkins.plugins.mlcicd.jenkins.common.EngineSecrets.FILE).delete();
                 getContext().onFailure(new AbortException(functionName + ": the engine ended with exit code " + exit + " "
                         + RolloutControl.MAX_LAUNCHES + " times; traffic may still be on the canary (last known: "
                         + describeLastStatus() + "). To roll back by hand, run on the agent: mlcicd canary --plan="
@@ -323,6 +330,8 @@ public final class CanaryExecution extends StepExecution {
             copyLog(build, true);
             stopped.add(controller);
             launch(build, CanaryArguments.abort(files, true));
+            abortLaunched = true;
+            getContext().saveState();
             schedule(this::poll, POLL_SECONDS);
         } catch (IOException e) {
             // the agent is not reachable: the engine there keeps guarding the traffic; try again
@@ -347,32 +356,34 @@ public final class CanaryExecution extends StepExecution {
             end(new AbortException(functionName + ": the controller restarted before the engine was launched; no traffic moved"));
             return;
         }
+        BuildContext build;
         try {
-            BuildContext build = build();
-            masker = new LogMasker(CanaryCredentials.resolve(build.run(), credentialIds, functionName).masks());
-            RolloutControl.Action action = control.onResume(request.onResume());
-            build.listener().getLogger().println(prefix() + "the controller restarted; the engine ran on in the meantime; "
-                    + (action == RolloutControl.Action.STOP_AND_ABORT ? "onResume is 'rollback': rolling back" : "continuing"));
-            if (action == RolloutControl.Action.STOP_AND_ABORT) {
-                stopCause = new AbortException(functionName + " '" + id + "': rolled back because the controller restarted"
-                        + " during the rollout (onResume: 'rollback')");
-                schedule(this::abort, 0);
-            } else if (action == RolloutControl.Action.POLL) {
-                schedule(this::poll, 0);
-            }
+            build = build();
         } catch (IOException | InterruptedException e) {
             unreachable(e);
             schedule(this::resume, POLL_SECONDS);
+            return;
+        }
+        PrintStream log = build.listener().getLogger();
+        try {
+            masker = new LogMasker(CanaryCredentials.resolve(build.run(), credentialIds, functionName).masks());
         } catch (BadInputException e) {
-            // a credential is gone: the engine still has its secrets file; go on without masking those values
+            // a credential is gone: the engine still has its secrets file; go on, without masking those values
             masker = new LogMasker(List.of());
-            LOGGER.log(Level.WARNING, "mlCanary resume: " + e.getMessage());
-            if (control.onResume(request.onResume()) == RolloutControl.Action.STOP_AND_ABORT) {
-                stopCause = new AbortException(functionName + " '" + id + "': rolled back after a controller restart (onResume: 'rollback')");
-                schedule(this::abort, 0);
-            } else {
-                schedule(this::poll, 0);
-            }
+            log.println(prefix() + "after the restart: " + e.getMessage() + "; its value is not masked in the copied log");
+        }
+        RolloutControl.Action action = control.onResume(request.onResume());
+        if (action == RolloutControl.Action.STOP_AND_ABORT) {
+            log.println(prefix() + "the controller restarted during the rollout; onResume is 'rollback': rolling back");
+            stopCause = new AbortException(functionName + " '" + id + "': rolled back because the controller restarted"
+                    + " during the rollout (onResume: 'rollback')");
+            schedule(this::abort, 0);
+        } else if (control.mode() == RolloutControl.Mode.ABORTING && !abortLaunched) {
+            // the build was aborted just before the restart: the rollback was decided but not launched yet
+            schedule(this::abort, 0);
+        } else if (action == RolloutControl.Action.POLL) {
+            log.println(prefix() + "the controller restarted; the engine ran on in the meantime; continuing");
+            schedule(this::poll, 0);
         }
     }
 

@@ -57,11 +57,11 @@ public final class RolloutControl implements Serializable {
     private Mode mode = Mode.ROLLING_OUT;
     private int launches = 1;
 
-    public Mode mode() {
+    public synchronized Mode mode() {
         return mode;
     }
 
-    public int launches() {
+    public synchronized int launches() {
         return launches;
     }
 
