@@ -83,7 +83,13 @@ public final class CanaryReport {
         node.put("worstCaseRollbackMs", plan.worstCaseRollback().toMillis());
         ArrayNode guardrails = node.putArray("guardrails");
         for (Guardrail g : plan.guardrails()) {
-            guardrails.addObject().put("name", g.name()).put("threshold", g.threshold());
+            ObjectNode guardrail = guardrails.addObject().put("name", g.name()).put("threshold", g.threshold());
+            if (g.min() != null) {
+                guardrail.put("min", g.min());
+            }
+            if (g.max() != null) {
+                guardrail.put("max", g.max());
+            }
         }
         return node;
     }
