@@ -71,6 +71,8 @@ public final class CanaryRunner {
         String text = request.inline() ? request.planYaml() : WorkspaceFiles.readText(build.workspace(), request.plan(), "rollout plan");
         JsonNode tree = StructuredFiles.parseTree(request.inline() ? "planYaml.yaml" : source, text);
         List<String> ids = new ArrayList<>(PlanCredentials.ids(source, tree));
+        // resolved before anything is created on the agent: a missing credential leaves nothing behind
+        CanaryCredentials.Resolved credentials = CanaryCredentials.resolve(build.run(), ids, options.functionName());
         if (request.model() != null) {
             // before any traffic moves: a registry that cannot record the outcome is a configuration error
             RegistryConfiguration.get().openFor(build.run());
@@ -85,24 +87,29 @@ public final class CanaryRunner {
             planPath = build.workspace().child(request.plan()).getRemote();
         }
         CanaryFiles files = CanaryFiles.in(work.getRemote(), engine.fileSeparator(), planPath);
-        List<String> masks = writeSecrets(build.run(), work, ids, options, log, prefix);
+        writeSecrets(work, credentials, ids, log, prefix);
         log.println(prefix + "plan: " + request.describePlan() + "; work directory " + work.getRemote());
-        return new Prepared(work, files, engine, ids, masks);
+        return new Prepared(work, files, engine, ids, credentials.masks());
     }
 
     /**
-     * Resolves the credentials and (re)writes the 0600 secrets file; returns the values to mask.
-     * A relaunch writes it again: the credential may have changed, and the file is created new.
+     * Resolves the credentials again and rewrites the 0600 secrets file (a relaunch: the credential may
+     * have changed, and the file is created new); returns the values to mask.
      */
     static List<String> writeSecrets(Run<?, ?> run, FilePath work, List<String> ids, StepOptions options, PrintStream log,
                                      String prefix) throws IOException, InterruptedException {
         CanaryCredentials.Resolved resolved = CanaryCredentials.resolve(run, ids, options.functionName());
+        writeSecrets(work, resolved, ids, log, prefix);
+        return resolved.masks();
+    }
+
+    private static void writeSecrets(FilePath work, CanaryCredentials.Resolved resolved, List<String> ids, PrintStream log,
+                                     String prefix) throws IOException, InterruptedException {
         work.child(EngineSecrets.FILE).delete();
         Map<String, String> env = resolved.secrets().writeTo(work);
         if (!ids.isEmpty()) {
             log.println(prefix + "credentials " + ids + " for the engine in its secrets file " + env.values());
         }
-        return resolved.masks();
     }
 
     /** The secrets file's environment variable for the engine's JVM (nothing when the plan names no credential). */

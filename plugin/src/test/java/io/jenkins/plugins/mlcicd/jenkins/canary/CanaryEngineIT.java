@@ -215,10 +215,14 @@ class CanaryEngineIT {
 
         // stop(): the durable task's stop sends SIGTERM (the engine starts rolling back) ...
         assertThat(control.onStop()).isEqualTo(RolloutControl.Action.STOP_AND_ABORT);
+        long stopped = System.nanoTime();
         rollout.destroy();
         exit(rollout, Duration.ofSeconds(40));
+        long terminated = System.nanoTime();
         // ... and --abort on the same state finishes it and reports
         int exit = exit(launch(CanaryArguments.abort(files(), true)), Duration.ofSeconds(60));
+        System.out.printf("[measure] SIGTERM to the engine's exit %d ms; to the --abort engine's exit %d ms%n",
+                (terminated - stopped) / 1_000_000, (System.nanoTime() - stopped) / 1_000_000);
 
         assertThat(control.onExit(exit)).isEqualTo(RolloutControl.Action.READ_ABORT_RESULT);
         CanaryStatus status = CanaryStatus.of(result(exit));
