@@ -144,6 +144,23 @@ class CanaryEngineIT {
         throw new AssertionError("no progress with phase " + phase + " at " + weight + "% within " + limit + "; last: " + progress());
     }
 
+    /** Until the engine's state says it has spent at least {@code millis} analysing the current stage. */
+    private void awaitObservedInStage(long millis, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                JsonNode state = StructuredFiles.parseTree(CanaryFiles.STATE, Files.readString(work.resolve(CanaryFiles.STATE)));
+                if (state.path("stageObservedMs").asLong() >= millis) {
+                    return;
+                }
+            } catch (IOException | RuntimeException e) {
+                // not written yet, or being replaced
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the engine's state never recorded " + millis + " ms in the stage within " + limit);
+    }
+
     private ResultDocument result(int exit) throws IOException {
         return EngineResults.parse(CanaryFiles.OUT, Files.readString(work.resolve(CanaryFiles.OUT)), exit);
     }
@@ -233,11 +250,11 @@ class CanaryEngineIT {
 
     @Test
     void anEngineKilledMidStageIsRelaunchedOnItsStateAndResumes() throws Exception {
-        plan("5s", "1s");
+        plan("6s", "1s");
         RolloutControl control = new RolloutControl();
         Process first = launch(CanaryArguments.rollout(files(), OnResume.CONTINUE, true));
         awaitPhase("stage", 10, Duration.ofSeconds(30));
-        Thread.sleep(2000);
+        awaitObservedInStage(1000, Duration.ofSeconds(30));
         first.destroyForcibly(); // SIGKILL: no hook runs, as when the agent's machine goes down
         int killed = exit(first, Duration.ofSeconds(10));
 
