@@ -1,12 +1,12 @@
 #!/bin/sh
 # Router of the canary integration test: puts WEIGHT % of nginx's traffic on the canary and reloads nginx.
-# usage: set-weight.sh DIR WEIGHT [slow]   (slow: waits 4 s first, so that a test can kill a rollback midway)
+# usage: set-weight.sh DIR WEIGHT [slow]   (slow: waits 2 s first, so that a test can kill a rollback midway)
 set -eu
 dir="$1"
 weight="$2"
 if [ "${3:-}" = slow ]; then
   echo "$(date +%s%3N) start $weight" >> "$dir/router.log"
-  sleep 4
+  sleep 2
 fi
 base=$((100 - weight))
 {

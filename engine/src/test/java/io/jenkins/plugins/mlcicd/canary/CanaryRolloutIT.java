@@ -182,8 +182,8 @@ class CanaryRolloutIT {
     @Test
     @Order(1)
     void aHealthyCanaryIsPromotedThroughAllStages() throws Exception {
-        Path plan = write("healthy.yaml", plan("[{weight: 20, duration: 4s}, {weight: 50, duration: 4s}, {weight: 100}]",
-                "2s", 1, "", "30s"));
+        Path plan = write("healthy.yaml", plan("[{weight: 20, duration: 3s}, {weight: 50, duration: 3s}, {weight: 100}]",
+                "1s", 1, "", "30s"));
         Path out = dir.resolve("healthy.json");
         Process engine = engine(plan, null, "--out", out.toString(), "--html", dir.resolve("healthy.html").toString());
         assertThat(awaitExit(engine, 60)).as(log(engine)).isZero();
@@ -233,7 +233,7 @@ class CanaryRolloutIT {
     @Test
     @Order(3)
     void anEngineKilledMidStageContinuesFromItsStateFile() throws Exception {
-        Path plan = write("resume.yaml", plan("[{weight: 20, duration: 8s}, {weight: 100}]", "1s", 1, "", "30s"));
+        Path plan = write("resume.yaml", plan("[{weight: 20, duration: 6s}, {weight: 100}]", "1s", 1, "", "30s"));
         Path state = dir.resolve("resume-state.json");
         Process first = engine(plan, state);
         awaitTrue("3 analyses in stage 1", Duration.ofSeconds(30),
@@ -254,7 +254,10 @@ class CanaryRolloutIT {
         assertThat(weights()).containsExactly(20, 20, 100);
         // the time already analysed counted: the second run needed less than the whole stage again
         assertThat(observedBefore).isGreaterThanOrEqualTo(3000);
-        assertThat(secondRunMs).isLessThan(8000 - observedBefore + 6000);
+        // a stage restarted from zero would need 6 more analyses after the 3 before the kill
+        assertThat(done.analyses.stream().filter(a -> a.stage() == 0).count()).isLessThanOrEqualTo(7);
+        System.out.println("canary IT: resumed after kill -9 with " + observedBefore + " ms of the stage counted; second run "
+                + secondRunMs + " ms");
     }
 
     @Test
@@ -281,6 +284,32 @@ class CanaryRolloutIT {
 
     @Test
     @Order(5)
+    void sigtermRollsBackBeforeExitingAndASecondEngineWaitsForTheLock() throws Exception {
+        Path plan = write("signal.yaml", plan("[{weight: 20, duration: 60s}, {weight: 100}]", "1s", 1, "", "30s"));
+        Path state = dir.resolve("signal-state.json");
+        Path out = dir.resolve("signal.json");
+        Process first = engine(plan, state, "--out", out.toString());
+        awaitTrue("two analyses", Duration.ofSeconds(30), () -> readable(state) && RolloutState.read(state).analyses.size() >= 2);
+        Path secondOut = dir.resolve("signal-second.json");
+        Process second = engine(plan, state, "--out", secondOut.toString());
+        Thread.sleep(1500);
+        assertThat(second.isAlive()).as("the second engine waits for the lock").isTrue();
+
+        first.destroy(); // SIGTERM
+        assertThat(awaitExit(first, 30)).as(log(first)).isEqualTo(1);
+        JsonNode doc = StructuredFiles.readTree(out);
+        assertThat(doc.path("phase").asText()).isEqualTo("aborted");
+        assertThat(doc.path("reason").asText()).contains("termination signal");
+        assertThat(weights()).containsExactly(20, 0);
+
+        // the second engine gets the lock, finds the rollout finished, reports it and moves nothing
+        assertThat(awaitExit(second, 30)).as(log(second)).isEqualTo(1);
+        assertThat(StructuredFiles.readTree(secondOut).path("phase").asText()).isEqualTo("aborted");
+        assertThat(weights()).containsExactly(20, 0);
+    }
+
+    @Test
+    @Order(6)
     void prometheusStoppedMidRolloutRollsBackPerNoDataFail() throws Exception {
         Path plan = write("noprom.yaml", plan("[{weight: 20, duration: 60s}, {weight: 100}]", "1s", 1, "", "30s"));
         Path progress = dir.resolve("noprom-progress.json");
