@@ -87,4 +87,16 @@ public final class FilePath implements Serializable {
     public FilePath getParent() {
         throw new UnsupportedOperationException("stand-in");
     }
+
+    public void write(final String content, final String encoding) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public boolean delete() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public long lastModified() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }

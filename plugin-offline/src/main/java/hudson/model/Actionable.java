@@ -1,6 +1,7 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import java.util.List;
 
 /** Stand-in of jenkins-core {@code hudson.model.Actionable}; see plugin-offline/STANDINS.md. */
@@ -19,6 +20,10 @@ public abstract class Actionable {
     }
 
     public boolean addOrReplaceAction(@NonNull Action a) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public boolean removeAction(@Nullable Action a) {
         throw new UnsupportedOperationException("stand-in");
     }
 }

@@ -105,37 +105,14 @@ public final class AgentEngine {
                                      Supplier<Map<String, String>> extraEnvironment)
             throws IOException, InterruptedException {
         PrintStream log = build.listener().getLogger();
-        List<EngineJars.Located> jars;
-        try {
-            jars = EngineJars.locate(AgentEngine.class.getClassLoader());
-        } catch (IllegalStateException e) {
-            throw new AbortException(e.getMessage());
-        }
-        List<EngineJar> wanted = jars.stream().map(EngineJars.Located::jar).toList();
-
-        FilePath cache = cacheRoot(build.workspace(), runsInAContainer(build.launcher()));
-        cache.mkdirs();
-        AgentFacts facts = cache.act(new Inspect(new ArrayList<>(wanted)));
-        if (!facts.pruned().isEmpty()) {
-            log.println(prefix + "removed " + facts.pruned().size() + " engine version(s) unused for "
-                    + EngineCache.UNUSED_FOR.toDays() + " days from the agent's cache");
-        }
-        for (EngineJars.Located jar : jars) {
-            if (facts.missing().contains(jar.jar())) {
-                copy(jar, cache, log, prefix);
-            }
-        }
-        List<String> classpath = wanted.stream()
-                .map(jar -> facts.root() + facts.fileSeparator() + jar.sha256() + facts.fileSeparator() + jar.fileName())
-                .toList();
+        Provisioned engine = provision(build.workspace(), runsInAContainer(build.launcher()), log, prefix);
 
         FilePath result = workDir.child(RESULT_FILE);
         List<String> cli = new ArrayList<>(arguments);
         cli.add("--out=" + result.getRemote());
-        List<String> command = EngineCommand.build(build.env(), facts.fileSeparator(), facts.pathSeparator(), classpath,
-                workDir.getRemote(), cli);
+        List<String> command = engine.command(build.env(), workDir.getRemote(), cli);
         log.println(prefix + "engine JVM on the agent: " + command.get(0) + " (from " + EngineCommand.javaSource(build.env())
-                + "), " + jars.size() + " jars from " + facts.root());
+                + "), " + engine.classpath().size() + " jars from " + engine.cacheRoot());
         log.println(prefix + "mlcicd " + String.join(" ", cli));
 
         build.workspace().mkdirs();
@@ -176,6 +153,58 @@ public final class AgentEngine {
         }
     }
 
+    /**
+     * The engine's jars in the agent's cache and the agent's separators: what a command line of the
+     * engine's JVM on that agent needs ({@link Provisioned#command}).
+     *
+     * @param classpath     absolute paths of the cached jars on the agent
+     * @param cacheRoot     the agent's cache directory, for the log
+     * @param fileSeparator the agent's {@code File.separator}
+     * @param pathSeparator the agent's {@code File.pathSeparator}
+     */
+    public record Provisioned(List<String> classpath, String cacheRoot, String fileSeparator, String pathSeparator) {
+        public Provisioned {
+            classpath = List.copyOf(classpath);
+        }
+
+        /** {@link EngineCommand#build} for this agent. */
+        public List<String> command(Map<String, String> env, String tmpDir, List<String> cli) {
+            return EngineCommand.build(env, fileSeparator, pathSeparator, classpath, tmpDir, cli);
+        }
+    }
+
+    /**
+     * Copies the engine's jars the agent's cache lacks (by content digest) and returns where they are.
+     * Steps that start the engine's JVM themselves (as a durable task) call this; {@link #run} does too.
+     */
+    public static Provisioned provision(FilePath workspace, boolean container, PrintStream log, String prefix)
+            throws IOException, InterruptedException {
+        List<EngineJars.Located> jars;
+        try {
+            jars = EngineJars.locate(AgentEngine.class.getClassLoader());
+        } catch (IllegalStateException e) {
+            throw new AbortException(e.getMessage());
+        }
+        List<EngineJar> wanted = jars.stream().map(EngineJars.Located::jar).toList();
+
+        FilePath cache = cacheRoot(workspace, container);
+        cache.mkdirs();
+        AgentFacts facts = cache.act(new Inspect(new ArrayList<>(wanted)));
+        if (!facts.pruned().isEmpty()) {
+            log.println(prefix + "removed " + facts.pruned().size() + " engine version(s) unused for "
+                    + EngineCache.UNUSED_FOR.toDays() + " days from the agent's cache");
+        }
+        for (EngineJars.Located jar : jars) {
+            if (facts.missing().contains(jar.jar())) {
+                copy(jar, cache, log, prefix);
+            }
+        }
+        List<String> classpath = wanted.stream()
+                .map(jar -> facts.root() + facts.fileSeparator() + jar.sha256() + facts.fileSeparator() + jar.fileName())
+                .toList();
+        return new Provisioned(classpath, facts.root(), facts.fileSeparator(), facts.pathSeparator());
+    }
+
     private static String crash(int exitCode, String stderr) {
         String last = EngineExit.lastLine(stderr);
         return "the engine's JVM ended with exit code " + exitCode
@@ -214,7 +243,7 @@ public final class AgentEngine {
      * that runs them in a container, where the node's root directory is not mounted. Any other decorator
      * is treated alike: the workspace's {@code @tmp} is reachable wherever the workspace is.
      */
-    static boolean runsInAContainer(Launcher launcher) {
+    public static boolean runsInAContainer(Launcher launcher) {
         return launcher instanceof Launcher.DecoratedLauncher;
     }
 

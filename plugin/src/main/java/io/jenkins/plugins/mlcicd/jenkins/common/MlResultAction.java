@@ -27,10 +27,11 @@ public abstract class MlResultAction implements RunAction2, SimpleBuildStep.Last
     public static final int KEY_CHECK_COUNT = 3;
 
     private final String id;
-    private final String verdict;
-    private final String summary;
-    private final int checkCount;
-    private final List<KeyCheck> keyChecks;
+    // not final: a long-running step's action shows its progress (refresh)
+    private volatile String verdict;
+    private volatile String summary;
+    private volatile int checkCount;
+    private volatile List<KeyCheck> keyChecks;
 
     private transient Run<?, ?> owner;
     private transient SoftReference<ResultDocument> document;
@@ -42,6 +43,18 @@ public abstract class MlResultAction implements RunAction2, SimpleBuildStep.Last
         this.checkCount = document.checks().size();
         this.keyChecks = KeyCheck.select(document.checks(), KEY_CHECK_COUNT);
         this.document = new SoftReference<>(document);
+    }
+
+    /**
+     * Shows a newer document of the same step (a long-running step's progress); the caller has
+     * written it to {@link RunStore} first, where the page reads it.
+     */
+    protected void refresh(ResultDocument newer) {
+        this.verdict = newer.verdict().name();
+        this.summary = newer.summary();
+        this.checkCount = newer.checks().size();
+        this.keyChecks = KeyCheck.select(newer.checks(), KEY_CHECK_COUNT);
+        this.document = new SoftReference<>(newer);
     }
 
     /** The kind of result document this action shows; also names its directory and URL. */
