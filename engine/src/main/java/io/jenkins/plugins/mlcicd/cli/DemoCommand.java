@@ -1,6 +1,11 @@
 package io.jenkins.plugins.mlcicd.cli;
 
+import io.jenkins.plugins.mlcicd.cli.demo.DemoCanary;
+import io.jenkins.plugins.mlcicd.cli.demo.DemoIndex;
+import io.jenkins.plugins.mlcicd.cli.demo.DemoProcesses;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.registry.FileModelRegistry;
+import io.jenkins.plugins.mlcicd.registry.ModelVersion;
 import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.Verdict;
@@ -13,8 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -23,17 +30,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Runs the example pipeline of {@code examples/fraud} with the real commands, in the order a
- * Jenkinsfile would: validate the data, train a champion and a candidate with lineage into a
- * file registry, evaluate both on the validation rows, gate the candidate against the champion,
- * and promote it when the gate lets it. Each step prints the command it runs, so the demo also
- * teaches the CLI.
+ * Runs the example of {@code examples/fraud} through the three loops of ML delivery with the real
+ * commands, in the order its Jenkinsfile does:
+ * <ol>
+ *   <li>CI: validate the training data, and a new serving batch against it (drift);</li>
+ *   <li>CT: train the production model and a candidate with lineage into a file registry, evaluate
+ *       both on the same rows, gate the candidate against production;</li>
+ *   <li>CD: serve both models on loopback, replay a production request log to both (shadow, with
+ *       the delayed labels), then roll the candidate out through nginx with Prometheus watching its
+ *       guardrails (canary), and promote it to {@code production} only when the rollout completes.</li>
+ * </ol>
+ * A loop that fails stops the pipeline there, as Jenkins would. Each step prints the command it runs
+ * and its verdict line, so the demo also teaches the CLI; {@code index.html} links every report. The
+ * variants {@code --inject-drift}, {@code --bad-candidate} and {@code --bad-canary} show each loop
+ * stopping a bad change. Servers are stopped by PID at the end and on Ctrl-C.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the example pipeline end to end: validate data, train with lineage, evaluate, gate, promote.")
+        description = {"Run the example through CI, CT and CD: validate data, train with lineage, evaluate, gate, "
+                + "shadow, canary, promote.",
+            "Needs python3; the canary also needs nginx and Prometheus (installed with apt when run as root, else skipped)."})
 final class DemoCommand implements Callable<Integer> {
     /** Marks a directory as the demo's own, so a second run may clear it and nothing else. */
     static final String MARKER = ".mlcicd-demo";
+    static final String MODEL = "fraud-model";
 
     @Spec
     CommandSpec spec;
@@ -45,72 +64,232 @@ final class DemoCommand implements Callable<Integer> {
             description = "The example project to copy (default: examples/fraud here or next to the mlcicd jar).")
     Path example;
 
-    @Option(names = "--python", paramLabel = "EXE", description = "Python 3 interpreter for the example trainer (default: python3).")
+    @Option(names = "--python", paramLabel = "EXE", description = "Python 3 interpreter for the example's scripts (default: python3).")
     String python = "python3";
 
+    @Option(names = "--inject-drift", description = "The serving batch drifts (larger amounts): the pipeline stops at data validation.")
+    boolean injectDrift;
+
+    @Option(names = "--bad-candidate", description = "Train a poor candidate: the gate refuses it.")
+    boolean badCandidate;
+
+    @Option(names = "--bad-canary", description = "The canary slows down mid-rollout: its latency guardrail rolls it back.")
+    boolean badCanary;
+
+    @Option(names = "--no-cd", description = "Stop after the gate (no model servers, shadow or canary).")
+    boolean noCd;
+
+    @Option(names = "--requests", paramLabel = "N", description = "Requests in the replayed production log (default: ${DEFAULT-VALUE}).")
+    int requests = 2000;
+
     /** One command of the pipeline; its result document is where its {@code --out} says. */
-    private record Step(String title, List<String> args) {
+    private record Step(String loop, String title, List<String> args) {
         Path document(Path work) {
             return work.resolve(args.get(args.indexOf("--out") + 1));
         }
+
+        String report() {
+            int html = args.indexOf("--html");
+            return html < 0 ? null : args.get(html + 1);
+        }
     }
+
+    /** What the demo ran so far, for the summary and the index page. */
+    private final List<DemoIndex.Entry> entries = new ArrayList<>();
+    private final List<Verdict> verdicts = new ArrayList<>();
+    private int number;
 
     @Override
     public Integer call() {
+        if (requests < 10 || requests > 1_000_000) {
+            throw new BadInputException("--requests: " + requests + " is out of range (10 to 1000000)");
+        }
         PrintWriter console = spec.commandLine().getOut();
         Path source = exampleDirectory();
         Path work = prepare(dir.toAbsolutePath().normalize(), source);
         console.println("mlcicd demo: example " + source + " copied to " + work);
-
-        String champion = python + " train.py --out out/champion --l2 0.3";
-        String candidate = python + " train.py --out out/candidate";
-        List<Step> steps = List.of(
-                new Step("validate the training data: contract, and drift against the validation data",
-                        List.of("validate", "--contract", "contract.yaml", "--data", "data/train.csv",
-                                "--reference", "data/valid.csv", "--out", "reports/validate.json", "--html", "reports/validate.html")),
-                new Step("train the champion (strongly regularised) with lineage, register it as 'champion'",
-                        trainArgs(champion, "out/champion", "champion", "reports/champion-lineage")),
-                new Step("evaluate the champion on the validation rows (bootstrap, paired by row id)",
-                        evaluateArgs("out/champion", "reports/champion-eval")),
-                new Step("train the candidate with lineage, register it as 'candidate'",
-                        trainArgs(candidate, "out/candidate", "candidate", "reports/candidate-lineage")),
-                new Step("evaluate the candidate on the same rows",
-                        evaluateArgs("out/candidate", "reports/candidate-eval")),
-                new Step("gate the candidate against the champion",
-                        List.of("gate", "--policy", "gate.yaml", "--candidate", "reports/candidate-eval.json",
-                                "--baseline", "reports/champion-eval.json", "--out", "reports/gate.json",
-                                "--html", "reports/gate.html", "--junit", "reports/gate.xml")));
-
-        List<ResultDocument> results = new ArrayList<>();
-        for (int i = 0; i < steps.size(); i++) {
-            Step step = steps.get(i);
-            console.printf("%n== %d/%d %s%n$ mlcicd %s%n", i + 1, steps.size() + 1, step.title(), String.join(" ", quoted(step.args())));
-            console.flush();
-            int exit = runInside(work, step.args());
-            Path document = step.document(work);
-            if (exit == Main.EXIT_BAD_INPUT || !Files.exists(document)) {
-                console.println("mlcicd demo: step " + (i + 1) + " could not run (exit " + exit + "); stopping");
-                return Main.EXIT_BAD_INPUT;
+        String outcome;
+        try (DemoProcesses processes = new DemoProcesses()) {
+            outcome = pipeline(work, processes, console);
+            if (!processes.runningPids().isEmpty()) {
+                console.println("mlcicd demo: stopping servers " + processes.runningPids());
             }
-            results.add(ResultDocumentJson.read(document));
+        }
+        writeIndex(work, outcome);
+        console.printf("%nmlcicd demo: %s%n", outcome);
+        for (DemoIndex.Entry entry : entries) {
+            console.printf("  %-12s %-4s %s%n", entry.verdict() == null ? "SKIPPED" : entry.verdict(), entry.loop(), entry.title());
+        }
+        console.println("Open " + work.resolve("index.html") + " for every report, the lineage and the registry's history.");
+        console.println("Next, see a loop stop a bad change: ./mlcicd demo --inject-drift | --bad-candidate | --bad-canary");
+        return verdicts.isEmpty() ? Main.EXIT_BAD_INPUT : Verdict.worstOf(verdicts).exitCode();
+    }
+
+    /** The three loops; returns the one-line outcome. A step that cannot run at all throws. */
+    private String pipeline(Path work, DemoProcesses processes, PrintWriter console) {
+        // CI: the data
+        ResultDocument trainingData = run(work, console, new Step("CI", "validate the training data: contract, and drift against the validation data",
+                List.of("validate", "--contract", "contract.yaml", "--data", "data/train.csv", "--reference", "data/valid.csv",
+                        "--out", "reports/validate.json", "--html", "reports/validate.html")));
+        List<String> makeServing = new ArrayList<>(List.of(python, "make_data.py", "--serving", "--out", "serving"));
+        if (injectDrift) {
+            makeServing.add("--inject-drift");
+        }
+        script(work, console, makeServing);
+        ResultDocument serving = run(work, console, new Step("CI", "validate the new serving batch against the training data (drift)",
+                List.of("validate", "--contract", "contract.yaml", "--data", "serving/serving.csv", "--reference", "data/train.csv",
+                        "--out", "reports/serving-validate.json", "--html", "reports/serving-validate.html")));
+        if (failed(trainingData) || failed(serving)) {
+            return "the pipeline stopped at data validation: " + (failed(serving) ? serving : trainingData).summary();
         }
 
-        ResultDocument gate = results.get(results.size() - 1);
-        List<String> promote = List.of("registry", "promote", "--registry", "registry", "--name", "fraud-model",
-                "--from-alias", "candidate", "--alias", "champion", "--gate", "reports/gate.json",
-                "--reason", "demo: gate " + gate.verdict());
-        console.printf("%n== %d/%d promote the candidate to champion if the gate allows it%n$ mlcicd %s%n",
-                steps.size() + 1, steps.size() + 1, String.join(" ", quoted(promote)));
+        // CT: the model
+        run(work, console, new Step("CT", "train the production model (strongly regularised) with lineage, register it as 'production'",
+                trainArgs(python + " train.py --out out/production --l2 0.3", "out/production", "production", "reports/production-lineage")));
+        run(work, console, new Step("CT", "evaluate the production model on the validation rows (bootstrap, paired by row id)",
+                evaluateArgs("out/production", "reports/production-eval")));
+        String candidateCommand = python + " train.py --out out/candidate" + (badCandidate ? " --epochs 5 --lr 0.05" : "");
+        run(work, console, new Step("CT", "train the candidate" + (badCandidate ? " (badly: 5 epochs)" : "") + " with lineage, register it as 'candidate'",
+                trainArgs(candidateCommand, "out/candidate", "candidate", "reports/candidate-lineage")));
+        run(work, console, new Step("CT", "evaluate the candidate on the same rows", evaluateArgs("out/candidate", "reports/candidate-eval")));
+        ResultDocument gate = run(work, console, new Step("CT", "gate the candidate against production",
+                List.of("gate", "--policy", "gate.yaml", "--candidate", "reports/candidate-eval.json",
+                        "--baseline", "reports/production-eval.json", "--out", "reports/gate.json",
+                        "--html", "reports/gate.html", "--junit", "reports/gate.xml")));
+        if (failed(gate)) {
+            return "the gate refused the candidate: " + gate.summary();
+        }
+        if (noCd) {
+            return "the candidate passed the gate; CD skipped (--no-cd)";
+        }
+
+        // CD: the candidate beside production, then in front of users
+        script(work, console, List.of(python, "make_requests.py", "--out", "logs", "--count", Integer.toString(requests)));
+        int productionPort = DemoProcesses.freePort();
+        int candidatePort = DemoProcesses.freePort();
+        DemoProcesses.Started production = serve(work, processes, console, "out/production/model.bin", productionPort, "baseline");
+        DemoProcesses.Started candidate = serve(work, processes, console, "out/candidate/model.bin", candidatePort, "canary");
+        ResultDocument shadow = run(work, console, new Step("CD", "shadow: replay " + requests + " logged requests to production and candidate, "
+                + "join the delayed labels", List.of("shadow", "--requests", "logs/requests.jsonl",
+                        "--baseline-url", "http://127.0.0.1:" + productionPort + "/predict",
+                        "--candidate-url", "http://127.0.0.1:" + candidatePort + "/predict",
+                        "--score-pointer", "/score", "--id-field", "id", "--concurrency", "8",
+                        "--labels", "logs/outcomes.csv", "--key", "request_id", "--label", "is_fraud",
+                        "--policy", "shadow-gate.yaml", "--slice", "country",
+                        "--out", "reports/shadow.json", "--html", "reports/shadow.html")));
+        if (failed(shadow)) {
+            return "shadow evaluation stopped the candidate: " + shadow.summary();
+        }
+
+        DemoCanary.Tools tools = DemoCanary.tools(console);
+        if (tools == null) {
+            entries.add(new DemoIndex.Entry("CD", "canary: skipped (needs nginx and Prometheus)", null,
+                    "install them with: sudo apt-get install nginx prometheus", null));
+            promote(work, console, "shadow passed; canary skipped (no nginx/Prometheus)");
+            return "the candidate passed shadow evaluation and was promoted; the canary was skipped: " + DemoCanary.HOW_TO_GET;
+        }
+        DemoCanary canary = new DemoCanary(work, processes, tools, production, productionPort, candidate, candidatePort, console);
+        Path plan = canary.start();
+        if (badCanary) {
+            canary.slowDownCanaryAfter(Duration.ofSeconds(5));
+        }
+        ResultDocument rollout;
+        try {
+            rollout = run(work, console, new Step("CD", "canary: " + DemoCanary.SCHEDULE + " through nginx, guardrails from Prometheus"
+                    + (badCanary ? " (the canary slows down after 5 s)" : ""),
+                    List.of("canary", "--plan", work.relativize(plan).toString(), "--state", "canary/state.json",
+                            "--out", "reports/canary.json", "--html", "reports/canary.html")));
+        } finally {
+            canary.stopTraffic();
+        }
+        if (failed(rollout)) {
+            String timing = canary.rollbackTiming(rollout);
+            if (timing != null) {
+                console.println("mlcicd demo: " + timing);
+            }
+            return "the canary was rolled back: " + rollout.summary() + (timing == null ? "" : " (" + timing + ")");
+        }
+        promote(work, console, "canary promoted: " + rollout.summary());
+        return "the candidate passed every loop and is now 'production'";
+    }
+
+    private void promote(Path work, PrintWriter console, String reason) {
+        List<String> promote = List.of("registry", "promote", "--registry", "registry", "--name", MODEL,
+                "--from-alias", "candidate", "--alias", "production", "--gate", "reports/gate.json", "--reason", reason);
+        number++;
+        console.printf("%n== %d. CD promote the candidate to 'production'%n$ mlcicd %s%n", number, String.join(" ", quoted(promote)));
         console.flush();
-        int promoted = runInside(work, promote);
+        int exit = runInside(work, promote);
+        Verdict verdict = exit == 0 ? Verdict.PASSED : Verdict.FAILED;
+        verdicts.add(verdict);
+        entries.add(new DemoIndex.Entry("CD", "promote the candidate to 'production'", verdict,
+                exit == 0 ? "alias 'production' moved to the candidate" : "not promoted (exit " + exit + ")", null));
+    }
 
-        console.printf("%nmlcicd demo: done. Results in %s%n", work.resolve("reports"));
-        for (int i = 0; i < results.size(); i++) {
-            console.printf("  %-12s %s%n", results.get(i).verdict(), steps.get(i).title());
+    private DemoProcesses.Started serve(Path work, DemoProcesses processes, PrintWriter console, String model, int port, String variant) {
+        List<String> command = List.of(python, "serve.py", "--model", model, "--port", Integer.toString(port), "--variant", variant);
+        console.printf("$ %s &%n", String.join(" ", command));
+        Path log = work.resolve("logs/serve-" + variant + ".log");
+        DemoProcesses.Started server = processes.start("model server '" + variant + "'", command, work, log);
+        DemoProcesses.awaitReady(server, "http://127.0.0.1:" + port + "/healthz", Duration.ofSeconds(20), log);
+        return server;
+    }
+
+    private static boolean failed(ResultDocument document) {
+        return document.verdict() == Verdict.FAILED;
+    }
+
+    /** Runs one mlcicd command of the pipeline and records it; bad input stops the demo. */
+    private ResultDocument run(Path work, PrintWriter console, Step step) {
+        number++;
+        console.printf("%n== %d. %s %s%n$ mlcicd %s%n", number, step.loop(), step.title(), String.join(" ", quoted(step.args())));
+        console.flush();
+        int exit = runInside(work, step.args());
+        Path document = step.document(work);
+        if (exit == Main.EXIT_BAD_INPUT || !Files.exists(document)) {
+            throw new BadInputException("demo step " + number + " (" + step.args().get(0) + ") could not run (exit " + exit + "); see above");
         }
-        console.printf("  %-12s %s%n", promoted == 0 ? "PROMOTED" : "NOT PROMOTED", "registry alias 'champion'");
-        console.println("Open reports/*.html in a browser; registry/fraud-model holds the versions and the alias history.");
-        return Verdict.worstOf(results.stream().map(ResultDocument::verdict).toList()).exitCode();
+        ResultDocument result = ResultDocumentJson.read(document);
+        verdicts.add(result.verdict());
+        entries.add(new DemoIndex.Entry(step.loop(), step.title(), result.verdict(), result.summary(), step.report()));
+        return result;
+    }
+
+    /** Runs one of the example's Python scripts in the demo directory. */
+    private void script(Path work, PrintWriter console, List<String> command) {
+        console.printf("$ %s%n", String.join(" ", quoted(command)));
+        console.flush();
+        try {
+            Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = process.waitFor();
+            if (exit != 0) {
+                throw new BadInputException(String.join(" ", command) + " failed with exit code " + exit + ": " + output.strip());
+            }
+        } catch (IOException e) {
+            throw new BadInputException("cannot run " + command.get(0) + ": " + e.getMessage() + " (set --python)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BadInputException("interrupted while running " + String.join(" ", command), e);
+        }
+    }
+
+    private void writeIndex(Path work, String outcome) {
+        Map<Integer, String> lineage = new java.util.HashMap<>();
+        FileModelRegistry registry = new FileModelRegistry(work.resolve("registry"));
+        List<ModelVersion> versions;
+        try {
+            versions = registry.list(MODEL);
+        } catch (RuntimeException e) {
+            versions = List.of();
+        }
+        // the registry's versions in training order: production first, then the candidate
+        String[] reports = {"reports/production-lineage.html", "reports/candidate-lineage.html"};
+        for (int i = 0; i < versions.size() && i < reports.length; i++) {
+            lineage.put(versions.get(i).version(), reports[i]);
+        }
+        String html = DemoIndex.page("mlcicd demo", outcome, entries, versions.isEmpty() ? null : registry, MODEL, lineage);
+        ResultDocumentJson.writeAtomically(work.resolve("index.html"), html);
     }
 
     private List<String> trainArgs(String command, String out, String alias, String report) {
@@ -160,7 +339,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static final List<String> PATH_OPTIONS = List.of("--contract", "--data", "--reference", "--out", "--html",
-            "--junit", "--predictions", "--policy", "--candidate", "--baseline", "--registry", "--gate");
+            "--junit", "--predictions", "--policy", "--candidate", "--baseline", "--registry", "--gate",
+            "--requests", "--labels", "--plan", "--state");
     private static final List<String> TRAIN_WORKDIR_OPTIONS = List.of("--data");
 
     private static List<String> quoted(List<String> args) {
