@@ -38,7 +38,7 @@ public final class CanaryBuilder extends MlBuilder {
     static final String DEFAULT_ID = "canary";
     /** Every configurable field; each has a {@code help-<field>.html} next to this class's config.jelly. */
     static final List<String> FIELDS = List.of("plan", "planYaml", "onResume", "model", "version", "id", "stopBuild",
-            "unstableOnly");
+            "unstableOnly", "checksName", "skipPublishingChecks");
 
     private String plan;
     private String planYaml;

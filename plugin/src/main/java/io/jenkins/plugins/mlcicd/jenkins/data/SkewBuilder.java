@@ -32,7 +32,7 @@ public final class SkewBuilder extends MlBuilder {
     static final String DEFAULT_ID = "skew";
     /** Every configurable field; each has a {@code help-<field>.html} next to this class's config.jelly. */
     static final List<String> FIELDS = List.of("training", "serving", "key", "features", "tolerance", "maxMismatchFraction",
-            "delimiter", "quote", "header", "id", "stopBuild", "unstableOnly");
+            "delimiter", "quote", "header", "id", "stopBuild", "unstableOnly", "checksName", "skipPublishingChecks");
 
     private final String training;
     private final String serving;

@@ -10,7 +10,6 @@ import io.jenkins.plugins.mlcicd.jenkins.common.MlStepDescriptor;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStepExecution;
 import io.jenkins.plugins.mlcicd.jenkins.common.StepOptions;
 import java.util.List;
-import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -138,7 +137,6 @@ public final class SkewStep extends MlStep {
     }
 
     @Extension
-    @Symbol(FUNCTION_NAME)
     public static final class DescriptorImpl extends MlStepDescriptor {
         public DescriptorImpl() {
             super(SkewBuilder.class, SkewBuilder.FIELDS.toArray(String[]::new));

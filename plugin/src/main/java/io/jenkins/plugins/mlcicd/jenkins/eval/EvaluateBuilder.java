@@ -37,7 +37,7 @@ public final class EvaluateBuilder extends MlBuilder {
     /** Every configurable field; each has a {@code help-<field>.html} next to this class's config.jelly. */
     static final List<String> FIELDS = List.of("predictions", "jdbc", "table", "query", "credentialsId", "label", "score", "task",
             "threshold", "slices", "topSlices",
-            "sensitive", "k", "group", "bootstrap", "seed", "pairWith", "dropInvalid", "id", "stopBuild", "unstableOnly");
+            "sensitive", "k", "group", "bootstrap", "seed", "pairWith", "dropInvalid", "id", "stopBuild", "unstableOnly", "checksName", "skipPublishingChecks");
 
     private final String label;
     private final String score;

@@ -13,7 +13,6 @@ import io.jenkins.plugins.mlcicd.jenkins.common.MlStepDescriptor;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStepExecution;
 import io.jenkins.plugins.mlcicd.jenkins.common.StepOptions;
 import java.util.List;
-import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -251,7 +250,6 @@ public final class EvaluateStep extends MlStep {
     }
 
     @Extension
-    @Symbol(FUNCTION_NAME)
     public static final class DescriptorImpl extends MlStepDescriptor {
         public DescriptorImpl() {
             super(EvaluateBuilder.class, EvaluateBuilder.FIELDS.toArray(String[]::new));
