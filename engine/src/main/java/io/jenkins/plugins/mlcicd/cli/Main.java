@@ -39,7 +39,26 @@ public final class Main {
             err.println("mlcicd: " + describe(e));
             return EXIT_BAD_INPUT;
         });
+        cli.setExecutionStrategy(parsed -> {
+            if (!helpRequested(parsed)) {
+                try {
+                    OutputChecks.check(parsed); // before any work: a long run must not fail at its last step
+                } catch (RuntimeException e) {
+                    throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+                }
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cli.execute(args);
+    }
+
+    private static boolean helpRequested(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (level.isUsageHelpRequested() || level.isVersionHelpRequested()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Exception e) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlcicd.cli;
 
+import io.jenkins.plugins.mlcicd.output.OutputFile;
 import io.jenkins.plugins.mlcicd.report.HtmlReport;
 import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
@@ -22,14 +23,17 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RESULT", description = "A result document written by --out of any command.")
     Path result;
 
+    @OutputOption
     @Option(names = "--html", required = true, paramLabel = "FILE", description = "Write the HTML report to FILE.")
     Path html;
 
     @Override
     public Integer call() {
         ResultDocument document = ResultDocumentJson.read(result);
-        ResultDocumentJson.writeAtomically(html, HtmlReport.page(document));
-        spec.commandLine().getOut().println(document.verdict() + ": " + document.summary());
+        OutputFile file = OutputFile.of("--html", html);
+        file.write(HtmlReport.page(document), spec.commandLine().getOut(), spec.commandLine().getErr());
+        (file.isStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut())
+                .println(document.verdict() + ": " + document.summary());
         return document.verdict().exitCode();
     }
 }
