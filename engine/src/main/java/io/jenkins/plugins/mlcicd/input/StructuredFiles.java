@@ -51,6 +51,43 @@ public final class StructuredFiles {
         }
     }
 
+    /**
+     * Python's json module writes {@code NaN}, {@code Infinity} and {@code -Infinity} literals; a metrics
+     * file must be readable as a trainer wrote it. Otherwise as strict as {@link Json#mapper()}.
+     */
+    private static final ObjectMapper METRICS_JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /**
+     * The one reader of metrics files, for {@code train} and {@code gate} alike: JSON (by a {@code .json}
+     * name or a leading {@code {}) with Python's NaN/Infinity literals accepted — they read as non-finite
+     * numbers, which no rule ever passes — or YAML for anything else.
+     */
+    public static JsonNode parseMetricsTree(String source, String text) {
+        if (text.isBlank()) {
+            throw new BadInputException(source + ": file is empty");
+        }
+        boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json") || text.stripLeading().startsWith("{");
+        if (!json) {
+            return parseTree(source, text);
+        }
+        try {
+            JsonNode node = METRICS_JSON.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new BadInputException(source + ": file is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            String where = location != null && location.getLineNr() > 0
+                    ? ":" + location.getLineNr() + ":" + location.getColumnNr() : "";
+            throw new BadInputException(source + where + ": " + firstLine(e.getOriginalMessage()), e);
+        }
+    }
+
     /** Binds an already-read tree to a type; unknown keys and wrong types are reported with their path. */
     public static <T> T bind(String source, JsonNode tree, Class<T> type) {
         try {
@@ -168,8 +205,6 @@ public final class StructuredFiles {
         if (text == null) {
             return "invalid content";
         }
-        int newline = text.indexOf('\n');
-        String line = newline < 0 ? text : text.substring(0, newline);
-        return line.strip();
+        return JsonMessages.plain(text);
     }
 }
