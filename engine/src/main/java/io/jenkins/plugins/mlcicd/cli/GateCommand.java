@@ -4,6 +4,7 @@ import io.jenkins.plugins.mlcicd.gate.Gate;
 import io.jenkins.plugins.mlcicd.gate.GateJUnitXml;
 import io.jenkins.plugins.mlcicd.gate.GatePolicy;
 import io.jenkins.plugins.mlcicd.gate.MetricsDocument;
+import io.jenkins.plugins.mlcicd.input.StepIds;
 import io.jenkins.plugins.mlcicd.output.OutputFile;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import java.nio.file.Path;
@@ -54,6 +55,7 @@ final class GateCommand implements Callable<Integer> {
                     + (policy == null && candidate == null ? "s: '--policy=FILE', '--candidate=FILE'"
                     : policy == null ? ": '--policy=FILE'" : ": '--candidate=FILE'"));
         }
+        StepIds.require("--id", id);
         GatePolicy gatePolicy = GatePolicy.read(policy);
         MetricsDocument candidateMetrics = MetricsDocument.read(candidate);
         MetricsDocument baselineMetrics = baseline == null ? null : MetricsDocument.read(baseline);
