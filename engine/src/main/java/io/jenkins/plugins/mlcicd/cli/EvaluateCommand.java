@@ -32,7 +32,7 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Predictions table: .csv/.tsv, .parquet, .jsonl; a glob or directory of them.")
     Path predictions;
 
-    @Option(names = "--label", required = true, paramLabel = "COL", description = "Label column (0/1 for binary).")
+    @Option(names = "--label", required = true, paramLabel = "COL", description = "Label column; binary: 0/1 or true/false (any case), nothing else.")
     String label;
 
     @Option(names = "--score", required = true, paramLabel = "COL",

@@ -80,6 +80,16 @@ public final class FileTables {
     }
 
     /**
+     * Like {@link #scan} but CSV columns are read as the text written, not as the sniffer's guess
+     * (which turns {@code yes}/{@code no} or {@code T}/{@code F} into booleans); for checking a value domain.
+     */
+    public static String textScan(Path path) {
+        String scan = scan(path);
+        return scan.endsWith(", header = true, auto_detect = true)")
+                ? scan.substring(0, scan.length() - 1) + ", all_varchar = true)" : scan;
+    }
+
+    /**
      * Where DuckDB should read: the file itself, a glob, or for a directory the glob of all its files
      * of the format of its first file. Fails with a clear message when a named file does not exist.
      */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlcicd.eval;
 
 import io.jenkins.plugins.mlcicd.data.FileTables;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.input.Printable;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +26,9 @@ final class PredictionReader {
     private static final Pattern NUMERIC = Pattern.compile(
             "(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|FLOAT|REAL|DOUBLE|DECIMAL.*|BOOLEAN)");
     private static final Pattern TEXT = Pattern.compile("VARCHAR.*");
+
+    /** Binary labels as text (lower-cased, trimmed); '' and nan are missing labels, handled per row. */
+    private static final List<String> LABEL_WORDS = List.of("0", "1", "0.0", "1.0", "true", "false", "nan", "");
 
     private final EvaluationRequest request;
     private final String source;
@@ -56,6 +60,9 @@ final class PredictionReader {
             if (request.id() != null) {
                 requireColumn(types, request.id());
             }
+            if (request.task() == Task.BINARY && types.get(request.label()).equalsIgnoreCase("BOOLEAN")) {
+                requireBinaryLabels(st); // text labels are checked row by row below; a sniffed boolean hides what was written
+            }
             StringBuilder select = new StringBuilder("SELECT ")
                     .append(valueExpression(request.label(), labelIsText)).append(", ")
                     .append(valueExpression(request.score(), scoreIsText));
@@ -73,6 +80,29 @@ final class PredictionReader {
             }
         } catch (SQLException e) {
             throw new BadInputException(source + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * The one documented label domain of a binary task: 0/1 (also written 0.0/1.0) and true/false (any case);
+     * an empty or NaN label is a missing one. Checked on the text as written, because DuckDB's CSV sniffer
+     * would otherwise read yes/no or T/F as booleans and the evaluation would silently guess what they mean.
+     */
+    private void requireBinaryLabels(Statement st) throws SQLException {
+        String label = "CAST(" + FileTables.sqlIdentifier(request.label()) + " AS VARCHAR)";
+        String query = "SELECT v, count(*) FROM (SELECT " + label + " AS v FROM " + FileTables.textScan(request.predictions())
+                + ") WHERE v IS NOT NULL AND lower(trim(v)) NOT IN (" + String.join(", ", LABEL_WORDS.stream()
+                .map(w -> "'" + w + "'").toList()) + ") GROUP BY v ORDER BY count(*) DESC, v LIMIT 4";
+        List<String> foreign = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(query)) {
+            while (rs.next()) {
+                foreign.add(Printable.quote(rs.getString(1)));
+            }
+        }
+        if (!foreign.isEmpty()) {
+            throw new BadInputException(source + ": column '" + request.label() + "' (--label) holds "
+                    + String.join(", ", foreign.subList(0, Math.min(3, foreign.size()))) + (foreign.size() > 3 ? ", …" : "")
+                    + ": binary labels are 0/1 or true/false");
         }
     }
 
@@ -208,16 +238,31 @@ final class PredictionReader {
         }
     }
 
-    /** Text to number; null (missing) and "NaN" become NaN, anything unparseable is bad input. */
+    /** Text to number; null (missing) and "NaN" become NaN, true/false a binary label's 1/0, anything unparseable is bad input. */
     private double parse(String text, long row, String what) {
         if (text == null || text.isBlank()) {
             return Double.NaN;
+        }
+        if (what.equals("label") && request.task() == Task.BINARY) {
+            switch (text.strip().toLowerCase(Locale.ROOT)) {
+                case "true" -> {
+                    return 1;
+                }
+                case "false" -> {
+                    return 0;
+                }
+                default -> {
+                    // numbers below
+                }
+            }
         }
         try {
             return Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
             String column = what.equals("label") ? request.label() : request.score();
-            throw new BadInputException(at(row) + ": " + what + " '" + text + "' in column '" + column + "' is not a number");
+            boolean binaryLabel = what.equals("label") && request.task() == Task.BINARY;
+            throw new BadInputException(at(row) + ": " + what + " " + Printable.quote(text) + " in column '" + column + "' is not "
+                    + (binaryLabel ? "a binary label: binary labels are 0/1 or true/false" : "a number"));
         }
     }
 
