@@ -12,6 +12,8 @@ import picocli.CommandLine;
 public final class Main {
     /** Bad input or usage. */
     public static final int EXIT_BAD_INPUT = 2;
+    /** The machine ran out of memory or disk: neither a verdict nor bad input (DESIGN.md §3 has 0-4). */
+    public static final int EXIT_RESOURCES = 5;
 
     private Main() {
     }
@@ -36,6 +38,11 @@ public final class Main {
             if (debug) {
                 e.printStackTrace(err);
             }
+            String exhausted = ResourceExhaustion.describe(e);
+            if (exhausted != null) {
+                err.println("mlcicd: " + exhausted);
+                return EXIT_RESOURCES;
+            }
             err.println("mlcicd: " + describe(e));
             return EXIT_BAD_INPUT;
         });
@@ -49,7 +56,13 @@ public final class Main {
             }
             return new CommandLine.RunLast().execute(parsed);
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Errors are not Exceptions: picocli lets them through; they still get one line, no stack trace
+            err.println("mlcicd: " + ResourceExhaustion.describe(e));
+            return EXIT_RESOURCES;
+        }
     }
 
     private static boolean helpRequested(CommandLine.ParseResult parsed) {
