@@ -42,6 +42,7 @@ final class PredictionReader {
     }
 
     PredictionTable read() {
+        requireSoundCsvHeader();
         String scan = FileTables.scan(request.predictions());
         try (Connection db = FileTables.openDuckDb(); Statement st = db.createStatement()) {
             Map<String, String> types = describe(st, scan);
@@ -81,6 +82,20 @@ final class PredictionReader {
         } catch (SQLException e) {
             throw new BadInputException(source + ": " + firstLine(e.getMessage()), e);
         }
+    }
+
+    /**
+     * DuckDB's sniffer renames a duplicate column ({@code y,p,y} → {@code y_1}) and names an empty one, reads an
+     * empty file as one column: for a single CSV file the header is read as written first, so these are refused.
+     */
+    private void requireSoundCsvHeader() {
+        java.nio.file.Path file = request.predictions();
+        if (!java.nio.file.Files.isRegularFile(file) || FileTables.Format.of(file.toString()) != FileTables.Format.CSV) {
+            return;
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        char delimiter = name.endsWith(".tsv") || name.endsWith(".tsv.gz") || name.endsWith(".tsv.zst") ? '\t' : ',';
+        FileTables.csvHeader(file, new io.jenkins.plugins.mlcicd.data.CsvOptions(delimiter, '"', true));
     }
 
     /**
@@ -126,6 +141,10 @@ final class PredictionReader {
     private boolean columnKind(Map<String, String> types, String column, String option) {
         requireColumn(types, column);
         String type = types.get(column).toUpperCase(Locale.ROOT);
+        if (type.equals("BOOLEAN") && option.equals("--score")) {
+            throw new BadInputException(source + ": column '" + column + "' (--score) holds true/false; a score is a number "
+                    + "(binary: the probability of label 1)");
+        }
         if (NUMERIC.matcher(type).matches()) {
             return false;
         }
@@ -242,6 +261,12 @@ final class PredictionReader {
     private double parse(String text, long row, String what) {
         if (text == null || text.isBlank()) {
             return Double.NaN;
+        }
+        if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != ' ')) {
+            // Double.parseDouble strips control characters (NUL too) as if they were spaces
+            String column = what.equals("label") ? request.label() : request.score();
+            throw new BadInputException(at(row) + ": " + what + " " + Printable.quote(text) + " in column '" + column
+                    + "' holds a control character");
         }
         if (what.equals("label") && request.task() == Task.BINARY) {
             switch (text.strip().toLowerCase(Locale.ROOT)) {

@@ -12,6 +12,7 @@ public final class JsonMessages {
     private static final Pattern DESERIALIZE = Pattern.compile(
             "Cannot (?:deserialize|construct instance of) (?:value of type )?`([^`]*)`(?: from ([^(:]*?))?(?: \\(.*)?(?::.*)?$");
     private static final Pattern COERCE = Pattern.compile("Cannot coerce (?:Floating-point|Integer|String|[A-Za-z-]+) value \\(([^)]*)\\) to `([^`]*)`");
+    private static final Pattern EXPECTS = Pattern.compile("expects (\\w+) [Vv]alue, got (\\w+) [Vv]alue");
     private static final Pattern CODE = Pattern.compile(" \\(code -?\\d+\\)");
     private static final Pattern BACKTICKED = Pattern.compile("`([^`]*)`");
     private static final Pattern DEPTH = Pattern.compile("nesting depth \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
@@ -53,6 +54,10 @@ public final class JsonMessages {
         if (text.startsWith("Duplicate field")) {
             return text.replace("Duplicate field", "duplicate key");
         }
+        m = EXPECTS.matcher(text);
+        if (m.find()) {
+            return "expected " + jsonKind(m.group(1)) + ", got " + jsonKind(m.group(2));
+        }
         m = COERCE.matcher(text);
         if (m.find()) {
             return "expected " + typeName(m.group(2)) + ", got " + m.group(1);
@@ -73,6 +78,18 @@ public final class JsonMessages {
         return out.toString()
                 .replace("StreamReadFeature", "parser option")
                 .replace("JsonReadFeature", "parser option");
+    }
+
+    private static String jsonKind(String word) {
+        return switch (word.toLowerCase(java.util.Locale.ROOT)) {
+            case "string" -> "a text value";
+            case "array" -> "a list";
+            case "object" -> "an object";
+            case "number", "int", "integer", "float" -> "a number";
+            case "boolean" -> "true or false";
+            case "null" -> "nothing (null)";
+            default -> word;
+        };
     }
 
     /** A Java type as the user wrote it in the file: a list, an object, a number, text. */

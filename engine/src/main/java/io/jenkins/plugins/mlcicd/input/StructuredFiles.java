@@ -41,11 +41,12 @@ public final class StructuredFiles {
             if (node == null || node.isMissingNode()) {
                 throw new BadInputException(source + ": file is empty");
             }
+            requireEnd(source, parser);
             return node;
         } catch (JsonProcessingException e) {
-            throw describe(source, e);
+            throw tabbed(source, text, e).orElseGet(() -> describe(source, e));
         } catch (YAMLException e) {
-            throw new BadInputException(source + ": " + firstLine(e.getMessage()), e);
+            throw tabbed(source, text, e).orElseGet(() -> new BadInputException(source + ": " + firstLine(e.getMessage()), e));
         } catch (IOException e) {
             throw new BadInputException(source + ": " + firstLine(e.getMessage()), e);
         }
@@ -115,13 +116,47 @@ public final class StructuredFiles {
             if (value == null) {
                 throw new BadInputException(source + ": file is empty");
             }
+            requireEnd(source, parser);
             return value;
         } catch (JsonProcessingException e) {
-            throw describe(source, e);
+            throw tabbed(source, text, e).orElseGet(() -> describe(source, e));
         } catch (YAMLException e) {
-            throw new BadInputException(source + ": " + firstLine(e.getMessage()), e);
+            throw tabbed(source, text, e).orElseGet(() -> new BadInputException(source + ": " + firstLine(e.getMessage()), e));
         } catch (IOException e) {
             throw new BadInputException(source + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * YAML forbids tabs in indentation, and SnakeYAML reports it as "found character '\\t' that cannot start
+     * any token" somewhere after the tab: when a YAML file that failed has one, that is the message.
+     */
+    private static java.util.Optional<BadInputException> tabbed(String source, String text, Exception e) {
+        if (mapperFor(source) != Json.yamlMapper()) {
+            return java.util.Optional.empty();
+        }
+        String[] lines = text.split("\r?\n|\r", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int indent = 0;
+            while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t')) {
+                indent++;
+            }
+            if (line.substring(0, indent).indexOf('\t') >= 0 && indent < line.length()) {
+                return java.util.Optional.of(new BadInputException(source + ":" + (i + 1)
+                        + ": tab characters are not allowed for indentation at line " + (i + 1) + "; indent with spaces", e));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Text after the first value (JSON) or a second document after {@code ---} (YAML) would be silently ignored. */
+    private static void requireEnd(String source, JsonParser parser) throws IOException {
+        if (parser.nextToken() != null) {
+            var at = parser.currentLocation();
+            String where = at != null && at.getLineNr() > 0 ? ":" + at.getLineNr() + ":" + at.getColumnNr() : "";
+            throw new BadInputException(source + where + (parser instanceof YAMLParser || parser.getClass().getSimpleName().contains("Yaml")
+                    ? ": more than one YAML document (---); give one" : ": unexpected content after the end of the document"));
         }
     }
 
