@@ -130,6 +130,10 @@ public final class OutputFile {
      * are not {@link System#out} when the CLI runs in-process.
      */
     public void write(String content, PrintWriter stdout, PrintWriter stderr) {
+        if (ShutdownCleanup.stopping()) {
+            // the run was interrupted (SIGINT/SIGTERM): what it would write now describes a killed run, not a result
+            throw new IllegalStateException("stopped by a signal: " + this + " not written");
+        }
         switch (kind) {
             case STDOUT -> {
                 stdout.print(content);
@@ -166,7 +170,8 @@ public final class OutputFile {
             Files.createDirectories(dir);
             Set<PosixFilePermission> keep = existingPermissions();
             Path temp = newTemporary(dir);
-            try {
+            // stopped by SIGINT/SIGTERM mid-write: no '.name.xxxx.tmp' left behind, and the target untouched
+            try (ShutdownCleanup.Registration cleanup = ShutdownCleanup.register(() -> deleteQuietly(temp))) {
                 Files.write(temp, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                 if (keep != null) {
                     Files.setPosixFilePermissions(temp, keep);
@@ -199,6 +204,14 @@ public final class OutputFile {
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 // another writer drew the same name: draw again
             }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // best effort while the JVM stops
         }
     }
 
