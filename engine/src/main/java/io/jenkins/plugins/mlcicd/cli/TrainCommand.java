@@ -113,6 +113,7 @@ final class TrainCommand implements Callable<Integer> {
                     RegistryNames.requireAlias(alias);
                 }
                 target = registry.open();
+                registry.requireWritableDirectory();
             } catch (RegistryException e) {
                 return registry.fail(spec.commandLine().getErr(), e);
             }

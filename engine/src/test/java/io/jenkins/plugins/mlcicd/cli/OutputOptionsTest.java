@@ -96,4 +96,15 @@ class OutputOptionsTest {
         assertThat(Files.isRegularFile(nul)).isFalse();
         assertThat(Files.exists(nul)).isTrue();
     }
+
+    @Test
+    void aRegistryThatIsAFileIsRefusedBeforeTraining() throws IOException {
+        Path notADirectory = write("registry", "x");
+        Path marker = dir.resolve("trained");
+        MainTest.Run run = MainTest.run("train", "--command", "touch " + marker, "--shell", "--model", "m.bin", "--metrics", "m.json",
+                "--registry", notADirectory.toString(), "--name", "fraud");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(run.err()).contains("--registry " + notADirectory + ": " + notADirectory + " is not a directory");
+        assertThat(marker).doesNotExist();
+    }
 }
