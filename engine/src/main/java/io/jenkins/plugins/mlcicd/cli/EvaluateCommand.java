@@ -52,7 +52,7 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Environment variable holding the database password (default: ${DEFAULT-VALUE}).")
     String passwordEnv;
 
-    @Option(names = "--label", required = true, paramLabel = "COL", description = "Label column (0/1 for binary).")
+        @Option(names = "--label", required = true, paramLabel = "COL", description = "Label column; binary: 0/1 or true/false (any case), nothing else.")
     String label;
 
     @Option(names = "--score", required = true, paramLabel = "COL",

@@ -4,7 +4,8 @@ import io.jenkins.plugins.mlcicd.gate.Gate;
 import io.jenkins.plugins.mlcicd.gate.GateJUnitXml;
 import io.jenkins.plugins.mlcicd.gate.GatePolicy;
 import io.jenkins.plugins.mlcicd.gate.MetricsDocument;
-import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
+import io.jenkins.plugins.mlcicd.input.StepIds;
+import io.jenkins.plugins.mlcicd.output.OutputFile;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,6 +37,7 @@ final class GateCommand implements Callable<Integer> {
             description = "Baseline metrics, same forms as --candidate. Without it, baseline-relative bounds are INCONCLUSIVE.")
     Path baseline;
 
+    @OutputOption
     @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML (one test case per check) to FILE.")
     Path junit;
 
@@ -53,13 +55,14 @@ final class GateCommand implements Callable<Integer> {
                     + (policy == null && candidate == null ? "s: '--policy=FILE', '--candidate=FILE'"
                     : policy == null ? ": '--policy=FILE'" : ": '--candidate=FILE'"));
         }
+        StepIds.require("--id", id);
         GatePolicy gatePolicy = GatePolicy.read(policy);
         MetricsDocument candidateMetrics = MetricsDocument.read(candidate);
         MetricsDocument baselineMetrics = baseline == null ? null : MetricsDocument.read(baseline);
         ResultDocument result = Gate.evaluate(gatePolicy, candidateMetrics, baselineMetrics,
                 baseline == null ? null : baseline.toString());
         if (junit != null) {
-            ResultDocumentJson.writeAtomically(junit, GateJUnitXml.render(result, id));
+            OutputFile.of("--junit", junit).write(GateJUnitXml.render(result, id), spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         return output.finish(result, spec.commandLine().getOut());
     }

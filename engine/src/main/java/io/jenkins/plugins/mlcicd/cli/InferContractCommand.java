@@ -2,7 +2,7 @@ package io.jenkins.plugins.mlcicd.cli;
 
 import io.jenkins.plugins.mlcicd.data.ContractInference;
 import io.jenkins.plugins.mlcicd.data.DataContract;
-import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
+import io.jenkins.plugins.mlcicd.output.OutputFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,6 +21,7 @@ final class InferContractCommand implements Callable<Integer> {
     @Mixin
     DataSourceOptions source;
 
+    @OutputOption
     @Option(names = "--out", paramLabel = "FILE", description = "Write the contract (YAML) to FILE; standard output when absent.")
     Path out;
 
@@ -29,11 +30,12 @@ final class InferContractCommand implements Callable<Integer> {
         DataContract contract = ContractInference.infer(source.source(), System.getenv());
         String yaml = ContractInference.toYaml(contract);
         PrintWriter console = spec.commandLine().getOut();
-        if (out == null) {
+        if (out == null || out.toString().equals("-")) {
             console.print(yaml);
         } else {
-            ResultDocumentJson.writeAtomically(out, yaml);
-            console.println("inferred a contract for " + contract.columns().size() + " columns: " + out);
+            OutputFile file = OutputFile.of("--out", out);
+            file.write(yaml, console, spec.commandLine().getErr());
+            (file.isStandardOutput() ? spec.commandLine().getErr() : console).println("inferred a contract for " + contract.columns().size() + " columns: " + out);
         }
         console.flush();
         return 0;

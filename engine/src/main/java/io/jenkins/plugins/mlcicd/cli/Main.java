@@ -12,6 +12,8 @@ import picocli.CommandLine;
 public final class Main {
     /** Bad input or usage. */
     public static final int EXIT_BAD_INPUT = 2;
+    /** The machine ran out of memory or disk: neither a verdict nor bad input (DESIGN.md §3 has 0-4). */
+    public static final int EXIT_RESOURCES = 5;
 
     private Main() {
     }
@@ -36,10 +38,40 @@ public final class Main {
             if (debug) {
                 e.printStackTrace(err);
             }
+            String exhausted = ResourceExhaustion.describe(e);
+            if (exhausted != null) {
+                err.println("mlcicd: " + exhausted);
+                return EXIT_RESOURCES;
+            }
             err.println("mlcicd: " + describe(e));
             return EXIT_BAD_INPUT;
         });
-        return cli.execute(args);
+        cli.setExecutionStrategy(parsed -> {
+            if (!helpRequested(parsed)) {
+                try {
+                    OutputChecks.check(parsed); // before any work: a long run must not fail at its last step
+                } catch (RuntimeException e) {
+                    throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+                }
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Errors are not Exceptions: picocli lets them through; they still get one line, no stack trace
+            err.println("mlcicd: " + ResourceExhaustion.describe(e));
+            return EXIT_RESOURCES;
+        }
+    }
+
+    private static boolean helpRequested(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (level.isUsageHelpRequested() || level.isVersionHelpRequested()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Exception e) {

@@ -2,7 +2,7 @@ package io.jenkins.plugins.mlcicd.cli;
 
 import io.jenkins.plugins.mlcicd.data.DataProfile;
 import io.jenkins.plugins.mlcicd.data.DataValidation;
-import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
+import io.jenkins.plugins.mlcicd.output.OutputFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,6 +21,7 @@ final class ProfileCommand implements Callable<Integer> {
     @Mixin
     DataSourceOptions source;
 
+    @OutputOption
     @Option(names = "--out", paramLabel = "FILE", description = "Write the profile (JSON) to FILE; standard output when absent.")
     Path out;
 
@@ -28,11 +29,12 @@ final class ProfileCommand implements Callable<Integer> {
     public Integer call() {
         DataProfile profile = new DataValidation().profile(source.source());
         PrintWriter console = spec.commandLine().getOut();
-        if (out == null) {
+        if (out == null || out.toString().equals("-")) {
             console.print(profile.toJson());
         } else {
-            ResultDocumentJson.writeAtomically(out, profile.toJson());
-            console.println("profiled " + profile.columns().size() + " columns of " + profile.rows() + " rows: " + out);
+            OutputFile file = OutputFile.of("--out", out);
+            file.write(profile.toJson(), console, spec.commandLine().getErr());
+            (file.isStandardOutput() ? spec.commandLine().getErr() : console).println("profiled " + profile.columns().size() + " columns of " + profile.rows() + " rows: " + out);
         }
         console.flush();
         return 0;

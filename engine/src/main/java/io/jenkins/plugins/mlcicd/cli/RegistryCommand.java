@@ -1,18 +1,19 @@
 package io.jenkins.plugins.mlcicd.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.input.Json;
-import io.jenkins.plugins.mlcicd.input.StructuredFiles;
 import io.jenkins.plugins.mlcicd.registry.AliasMove;
 import io.jenkins.plugins.mlcicd.registry.MlflowModelRegistry;
 import io.jenkins.plugins.mlcicd.registry.ModelRegistry;
 import io.jenkins.plugins.mlcicd.registry.ModelVersion;
 import io.jenkins.plugins.mlcicd.registry.Promotion;
 import io.jenkins.plugins.mlcicd.registry.RegistryException;
+import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
 import io.jenkins.plugins.mlcicd.report.Numbers;
+import io.jenkins.plugins.mlcicd.result.ResultDocument;
+import io.jenkins.plugins.mlcicd.result.ResultKind;
 import io.jenkins.plugins.mlcicd.result.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -203,14 +204,14 @@ final class RegistryCommand implements Runnable {
             return 0;
         }
 
+        /** The verdict of a gate result document (kind gate); any other JSON with a verdict is not evidence. */
         private static Verdict gateVerdict(Path file) {
-            JsonNode document = StructuredFiles.readTree(file);
-            String verdict = document.path("verdict").asText("");
-            try {
-                return Verdict.valueOf(verdict);
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(file + ": verdict: '" + verdict + "' is not one of PASSED, WARNING, INCONCLUSIVE, FAILED");
+            ResultDocument document = ResultDocumentJson.read(file);
+            if (document.kind() != ResultKind.GATE) {
+                throw new BadInputException(file + ": a " + document.kind().id() + " result, not a gate result: "
+                        + "--gate takes the --out of 'mlcicd gate'");
             }
+            return document.verdict();
         }
     }
 

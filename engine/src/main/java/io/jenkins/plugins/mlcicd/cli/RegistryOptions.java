@@ -57,6 +57,29 @@ final class RegistryOptions {
         return new MlflowModelRegistry(uri, () -> System.getenv(variable));
     }
 
+    /**
+     * For a file registry that will be written (train --name): it must be a directory (or not exist yet
+     * below a writable one) that this process can write — checked before an hour of training, not after.
+     */
+    void requireWritableDirectory() {
+        if (location == null || location.directory == null) {
+            return;
+        }
+        java.nio.file.Path dir = location.directory.toAbsolutePath().normalize();
+        java.nio.file.Path existing = dir;
+        while (existing != null && !java.nio.file.Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !java.nio.file.Files.isDirectory(existing)) {
+            throw new RegistryException(RegistryException.Kind.INVALID, "--registry " + location.directory + ": "
+                    + (existing == null ? "no existing directory above it" : existing + " is not a directory"));
+        }
+        if (!java.nio.file.Files.isWritable(existing)) {
+            throw new RegistryException(RegistryException.Kind.INVALID, "--registry " + location.directory + ": cannot write "
+                    + existing + ": permission denied");
+        }
+    }
+
     /** Prints a registry failure as one line (with a hint for authentication) and returns exit code 2. */
     int fail(PrintWriter err, RegistryException e) {
         String hint = e.kind() == RegistryException.Kind.AUTH && location != null && location.mlflow != null

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlcicd.cli;
 
+import io.jenkins.plugins.mlcicd.output.OutputFile;
 import io.jenkins.plugins.mlcicd.report.HtmlReport;
 import io.jenkins.plugins.mlcicd.report.MarkdownReport;
 import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
@@ -24,12 +25,14 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RESULT", description = "A result document written by --out of any command.")
     Path result;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Write the HTML report to FILE.")
+    @OutputOption
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the HTML report to FILE (- for standard output).")
     Path html;
 
+    @OutputOption
     @Option(names = "--markdown", paramLabel = "FILE",
             description = "Write the report as Markdown (what the Jenkins steps publish as a pull request check) to FILE; - for standard output.")
-    String markdown;
+    Path markdown;
 
     @Option(names = "--link", paramLabel = "URL", description = "With --markdown: link the full report at this http(s) URL.")
     String link;
@@ -43,19 +46,19 @@ final class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--link: '" + link + "' is not an http(s) URL");
         }
         ResultDocument document = ResultDocumentJson.read(result);
+        boolean toStandardOutput = false;
         if (html != null) {
-            ResultDocumentJson.writeAtomically(html, HtmlReport.page(document));
+            OutputFile file = OutputFile.of("--html", html);
+            file.write(HtmlReport.page(document), spec.commandLine().getOut(), spec.commandLine().getErr());
+            toStandardOutput = file.isStandardOutput();
         }
         if (markdown != null) {
-            String text = MarkdownReport.render(document, link);
-            if ("-".equals(markdown)) {
-                spec.commandLine().getOut().print(text);
-                spec.commandLine().getOut().flush();
-                return document.verdict().exitCode();
-            }
-            ResultDocumentJson.writeAtomically(Path.of(markdown), text);
+            OutputFile file = OutputFile.of("--markdown", markdown);
+            file.write(MarkdownReport.render(document, link), spec.commandLine().getOut(), spec.commandLine().getErr());
+            toStandardOutput |= file.isStandardOutput();
         }
-        spec.commandLine().getOut().println(document.verdict() + ": " + document.summary());
+        // the verdict line never mixes into a report written to standard output
+        (toStandardOutput ? spec.commandLine().getErr() : spec.commandLine().getOut()).println(document.verdict() + ": " + document.summary());
         return document.verdict().exitCode();
     }
 }

@@ -102,8 +102,8 @@ final class TrainCommand implements Callable<Integer> {
         if (alias != null && name == null) {
             throw new ParameterException(spec.commandLine(), "--alias needs --name and a registry");
         }
-        if (tailLines < 1) {
-            throw new ParameterException(spec.commandLine(), "--tail-lines must be at least 1");
+        if (tailLines < 1 || tailLines > 100_000) {
+            throw new ParameterException(spec.commandLine(), "--tail-lines must be between 1 and 100000");
         }
         ModelRegistry target = null;
         if (name != null) { // before training: a wrong name or registry must not cost a training run
@@ -113,6 +113,7 @@ final class TrainCommand implements Callable<Integer> {
                     RegistryNames.requireAlias(alias);
                 }
                 target = registry.open();
+                registry.requireWritableDirectory();
             } catch (RegistryException e) {
                 return registry.fail(spec.commandLine().getErr(), e);
             }

@@ -5,7 +5,7 @@ import io.jenkins.plugins.mlcicd.data.DataProfile;
 import io.jenkins.plugins.mlcicd.data.DataValidation;
 import io.jenkins.plugins.mlcicd.data.ValidationRequest;
 import io.jenkins.plugins.mlcicd.data.ValidationResult;
-import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
+import io.jenkins.plugins.mlcicd.output.OutputFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,6 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--reference-profile", paramLabel = "FILE", description = "Reference profile for drift (from 'mlcicd profile').")
     Path referenceProfile;
 
+    @OutputOption
     @Option(names = "--profile-out", paramLabel = "FILE", description = "Also write the validated data's profile (a later --reference-profile).")
     Path profileOut;
 
@@ -46,7 +47,8 @@ final class ValidateCommand implements Callable<Integer> {
                 referenceProfile == null ? null : DataProfile.read(referenceProfile), profileOut != null);
         ValidationResult result = new DataValidation().run(request);
         if (profileOut != null) {
-            ResultDocumentJson.writeAtomically(profileOut, result.currentProfile().toJson());
+            OutputFile.of("--profile-out", profileOut).write(result.currentProfile().toJson(), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         }
         return outputs.finish(result.document(), spec.commandLine().getOut());
     }

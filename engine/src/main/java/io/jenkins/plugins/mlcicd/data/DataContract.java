@@ -11,8 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A data contract (YAML or JSON, docs/data.md): expected row count, what to do with columns
@@ -171,12 +169,7 @@ public record DataContract(String dataset, RowBounds rows, ExtraColumns extraCol
                 }
             }
             if (c.pattern() != null) {
-                try {
-                    Pattern.compile(c.pattern());
-                } catch (PatternSyntaxException e) {
-                    throw new BadInputException(where + ": pattern: invalid regular expression: "
-                            + e.getDescription() + " near index " + e.getIndex());
-                }
+                ContractPatterns.check(where + ".pattern", c.pattern());
             }
             if (c.drift() != null) {
                 checkDrift(where, c);

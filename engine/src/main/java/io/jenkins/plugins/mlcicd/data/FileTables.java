@@ -80,6 +80,16 @@ public final class FileTables {
     }
 
     /**
+     * Like {@link #scan} but CSV columns are read as the text written, not as the sniffer's guess
+     * (which turns {@code yes}/{@code no} or {@code T}/{@code F} into booleans); for checking a value domain.
+     */
+    public static String textScan(Path path) {
+        String scan = scan(path);
+        return scan.endsWith(", header = true, auto_detect = true)")
+                ? scan.substring(0, scan.length() - 1) + ", all_varchar = true)" : scan;
+    }
+
+    /**
      * Where DuckDB should read: the file itself, a glob, or for a directory the glob of all its files
      * of the format of its first file. Fails with a clear message when a named file does not exist.
      */
@@ -180,6 +190,46 @@ public final class FileTables {
 
     private static final int MAX_HEADER_CHARS = 1 << 20;
 
+    /** The file's bytes, decompressed for {@code .gz} (DuckDB reads the rest of a compressed CSV itself). */
+    private static java.io.InputStream open(Path file) throws IOException {
+        java.io.InputStream in = Files.newInputStream(file);
+        if (file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+            try {
+                return new java.util.zip.GZIPInputStream(in);
+            } catch (java.util.zip.ZipException e) {
+                in.close();
+                throw new BadInputException(file + ": not a gzip file (" + e.getMessage() + ")");
+            } catch (java.io.EOFException e) {
+                in.close();
+                throw new BadInputException(file + ": file is empty or a truncated gzip file");
+            }
+        }
+        return in;
+    }
+
+    /** The first record of a zstd-compressed CSV, split by DuckDB (Java has no zstd decoder). */
+    private static List<String> firstRecordByDuckDb(Path file, CsvOptions options) {
+        if (!Files.exists(file)) {
+            throw new BadInputException(file + ": file not found");
+        }
+        String sql = "SELECT * FROM read_csv(" + sqlString(file.toString()) + ", header = false, all_varchar = true"
+                + ", delim = " + sqlString(String.valueOf(options.delimiter())) + ", quote = " + sqlString(String.valueOf(options.quote()))
+                + ", escape = " + sqlString(String.valueOf(options.quote())) + ") LIMIT 1";
+        try (Connection db = openDuckDb(); Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new BadInputException(file + ": file is empty (no header)");
+            }
+            List<String> fields = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                String value = rs.getString(i);
+                fields.add(value == null ? "" : value);
+            }
+            return fields;
+        } catch (SQLException e) {
+            throw new BadInputException(file + ": " + e.getMessage().lines().findFirst().orElse("cannot read"), e);
+        }
+    }
+
     /**
      * Splits the first record. Bytes are scanned up to the first line break outside quotes (delimiter
      * and quote are ASCII, so this is safe in UTF-8) and only that record is decoded, so a bad byte in a
@@ -187,7 +237,10 @@ public final class FileTables {
      */
     private static List<String> firstRecord(Path file, CsvOptions options) {
         byte[] record;
-        try (var in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+        if (file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zst")) {
+            return firstRecordByDuckDb(file, options);
+        }
+        try (var in = new java.io.BufferedInputStream(open(file))) {
             var bytes = new java.io.ByteArrayOutputStream();
             boolean quoted = false;
             int b;

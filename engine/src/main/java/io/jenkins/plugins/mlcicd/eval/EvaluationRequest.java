@@ -40,6 +40,9 @@ public record EvaluationRequest(
         String id,
         boolean dropInvalid,
         DataSource.Jdbc database) {
+    /** Replicates are kept per metric in the document: bounded so an option cannot exhaust memory. */
+    public static final int MAX_BOOTSTRAP = 100_000;
+
 
     public EvaluationRequest {
         if ((predictions == null) == (database == null)) {
@@ -58,8 +61,9 @@ public record EvaluationRequest(
         if (k != null && k < 1) {
             throw new IllegalArgumentException("--k must be at least 1");
         }
-        if (bootstrap < 0) {
-            throw new IllegalArgumentException("--bootstrap must not be negative");
+        if (bootstrap < 0 || bootstrap > MAX_BOOTSTRAP) {
+            throw new IllegalArgumentException("--bootstrap must be between 0 and " + MAX_BOOTSTRAP
+                    + " (a 99.9% interval needs 10000; more only costs memory and time)");
         }
         if (task == Task.REGRESSION && (sensitive != null || k != null || group != null)) {
             throw new IllegalArgumentException("--sensitive, --k and --group apply to --task binary only");

@@ -32,7 +32,32 @@ public final class PairedBootstrap {
         }
     }
 
+    /** Replicates that must lie beyond each end of a percentile interval for its ends to mean anything. */
+    static final int MIN_TAIL = 5;
+
     private PairedBootstrap() {
+    }
+
+    /**
+     * The fewest replicates for a percentile interval at {@code level}: {@link #MIN_TAIL} in each tail,
+     * e.g. 200 for 95%, 1000 for 99%. Fewer, and the interval's ends are one or two draws.
+     */
+    public static int minimumReplicates(double level) {
+        double tail = (1 - level) / 2;
+        return tail <= 0 ? Integer.MAX_VALUE : (int) Math.ceil(MIN_TAIL / tail - 1e-9);
+    }
+
+    /** A document that declares N replicates must hold N samples per metric: fewer is a cut or edited document. */
+    private static String sampleCountProblem(String metric, JsonNode bootstrap, JsonNode samples, String role) {
+        JsonNode declared = bootstrap.path("replicates");
+        if (!declared.isIntegralNumber() || declared.asLong() < 1) {
+            return "the " + role + "'s bootstrap declares no replicate count (bootstrap.replicates: " + declared + ")";
+        }
+        if (samples.size() != declared.asLong()) {
+            return "the " + role + "'s bootstrap declares " + declared.asLong() + " replicates but holds "
+                    + samples.size() + " samples of " + metric + "; the document is incomplete";
+        }
+        return null;
     }
 
     /**
@@ -61,6 +86,13 @@ public final class PairedBootstrap {
                 || !candidateSamples.isArray() || !baselineSamples.isArray()) {
             return none(metric, metric + " is not in both evaluations (or has no bootstrap samples)");
         }
+        String count = sampleCountProblem(metric, candidateBootstrap, candidateSamples, "candidate");
+        if (count == null) {
+            count = sampleCountProblem(metric, baselineBootstrap, baselineSamples, "baseline");
+        }
+        if (count != null) {
+            return none(metric, count);
+        }
         int n = Math.min(candidateSamples.size(), baselineSamples.size());
         double[] differences = new double[n];
         int paired = 0;
@@ -73,6 +105,11 @@ public final class PairedBootstrap {
         }
         if (paired == 0) {
             return none(metric, metric + " is undefined in every bootstrap replicate");
+        }
+        int needed = minimumReplicates(level);
+        if (paired < needed) {
+            return none(metric, "only " + paired + " paired replicates of " + metric + "; a " + Math.round(level * 1000) / 10.0
+                    + "% interval needs at least " + needed + " (" + MIN_TAIL + " beyond each end); evaluate with a larger --bootstrap");
         }
         PercentileInterval interval = PercentileInterval.of(Arrays.copyOf(differences, paired), level);
         return new Difference(metric, candidateValue.asDouble() - baselineValue.asDouble(), interval, paired, null);

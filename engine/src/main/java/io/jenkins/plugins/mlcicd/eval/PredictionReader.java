@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlcicd.eval;
 import io.jenkins.plugins.mlcicd.data.DataSource;
 import io.jenkins.plugins.mlcicd.data.FileTables;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.input.Printable;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +28,9 @@ final class PredictionReader {
             "(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|FLOAT|REAL|DOUBLE|DECIMAL.*|BOOLEAN)");
     private static final Pattern TEXT = Pattern.compile("VARCHAR.*");
 
+    /** Binary labels as text (lower-cased, trimmed); '' and nan are missing labels, handled per row. */
+    private static final List<String> LABEL_WORDS = List.of("0", "1", "0.0", "1.0", "true", "false", "nan", "");
+
     private final EvaluationRequest request;
     private final String source;
     private final String where;
@@ -45,6 +49,9 @@ final class PredictionReader {
     }
 
     PredictionTable read() {
+        if (request.database() == null) {
+            requireSoundCsvHeader();
+        }
         try (Connection db = FileTables.openDuckDb(); Statement st = db.createStatement()) {
             // a database's rows are copied into this in-memory DuckDB first, so that both sources are read alike
             String scan = request.database() != null
@@ -66,6 +73,9 @@ final class PredictionReader {
             if (request.id() != null) {
                 requireColumn(types, request.id());
             }
+            if (request.task() == Task.BINARY && types.get(request.label()).equalsIgnoreCase("BOOLEAN")) {
+                requireBinaryLabels(st); // text labels are checked row by row below; a sniffed boolean hides what was written
+            }
             StringBuilder select = new StringBuilder("SELECT ")
                     .append(valueExpression(request.label(), labelIsText)).append(", ")
                     .append(valueExpression(request.score(), scoreIsText));
@@ -83,6 +93,43 @@ final class PredictionReader {
             }
         } catch (SQLException e) {
             throw new BadInputException(source + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * DuckDB's sniffer renames a duplicate column ({@code y,p,y} → {@code y_1}) and names an empty one, reads an
+     * empty file as one column: for a single CSV file the header is read as written first, so these are refused.
+     */
+    private void requireSoundCsvHeader() {
+        java.nio.file.Path file = request.predictions();
+        if (!java.nio.file.Files.isRegularFile(file) || FileTables.Format.of(file.toString()) != FileTables.Format.CSV) {
+            return;
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        char delimiter = name.endsWith(".tsv") || name.endsWith(".tsv.gz") || name.endsWith(".tsv.zst") ? '\t' : ',';
+        FileTables.csvHeader(file, new io.jenkins.plugins.mlcicd.data.CsvOptions(delimiter, '"', true));
+    }
+
+    /**
+     * The one documented label domain of a binary task: 0/1 (also written 0.0/1.0) and true/false (any case);
+     * an empty or NaN label is a missing one. Checked on the text as written, because DuckDB's CSV sniffer
+     * would otherwise read yes/no or T/F as booleans and the evaluation would silently guess what they mean.
+     */
+    private void requireBinaryLabels(Statement st) throws SQLException {
+        String label = "CAST(" + FileTables.sqlIdentifier(request.label()) + " AS VARCHAR)";
+        String query = "SELECT v, count(*) FROM (SELECT " + label + " AS v FROM " + FileTables.textScan(request.predictions())
+                + ") WHERE v IS NOT NULL AND lower(trim(v)) NOT IN (" + String.join(", ", LABEL_WORDS.stream()
+                .map(w -> "'" + w + "'").toList()) + ") GROUP BY v ORDER BY count(*) DESC, v LIMIT 4";
+        List<String> foreign = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(query)) {
+            while (rs.next()) {
+                foreign.add(Printable.quote(rs.getString(1)));
+            }
+        }
+        if (!foreign.isEmpty()) {
+            throw new BadInputException(source + ": column '" + request.label() + "' (--label) holds "
+                    + String.join(", ", foreign.subList(0, Math.min(3, foreign.size()))) + (foreign.size() > 3 ? ", …" : "")
+                    + ": binary labels are 0/1 or true/false");
         }
     }
 
@@ -106,6 +153,10 @@ final class PredictionReader {
     private boolean columnKind(Map<String, String> types, String column, String option) {
         requireColumn(types, column);
         String type = types.get(column).toUpperCase(Locale.ROOT);
+        if (type.equals("BOOLEAN") && option.equals("--score")) {
+            throw new BadInputException(source + ": column '" + column + "' (--score) holds true/false; a score is a number "
+                    + "(binary: the probability of label 1)");
+        }
         if (NUMERIC.matcher(type).matches()) {
             return false;
         }
@@ -218,16 +269,37 @@ final class PredictionReader {
         }
     }
 
-    /** Text to number; null (missing) and "NaN" become NaN, anything unparseable is bad input. */
+    /** Text to number; null (missing) and "NaN" become NaN, true/false a binary label's 1/0, anything unparseable is bad input. */
     private double parse(String text, long row, String what) {
         if (text == null || text.isBlank()) {
             return Double.NaN;
+        }
+        if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != ' ')) {
+            // Double.parseDouble strips control characters (NUL too) as if they were spaces
+            String column = what.equals("label") ? request.label() : request.score();
+            throw new BadInputException(at(row) + ": " + what + " " + Printable.quote(text) + " in column '" + column
+                    + "' holds a control character");
+        }
+        if (what.equals("label") && request.task() == Task.BINARY) {
+            switch (text.strip().toLowerCase(Locale.ROOT)) {
+                case "true" -> {
+                    return 1;
+                }
+                case "false" -> {
+                    return 0;
+                }
+                default -> {
+                    // numbers below
+                }
+            }
         }
         try {
             return Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
             String column = what.equals("label") ? request.label() : request.score();
-            throw new BadInputException(at(row) + ": " + what + " '" + text + "' in column '" + column + "' is not a number");
+            boolean binaryLabel = what.equals("label") && request.task() == Task.BINARY;
+            throw new BadInputException(at(row) + ": " + what + " " + Printable.quote(text) + " in column '" + column + "' is not "
+                    + (binaryLabel ? "a binary label: binary labels are 0/1 or true/false" : "a number"));
         }
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A metric's value as the gate sees it: a number, or the reason it is missing ({@code null},
- * NaN, absent). A value that is there but is not a number is the user's error, not a missing
+ * A metric's value as the gate sees it: a finite number, or the reason it is missing ({@code null},
+ * NaN, ±Infinity, absent). A value that is there but is not a number is the user's error, not a missing
  * metric, and is reported as bad input naming the file and key.
  *
  * @param value   the number, or null when missing
@@ -50,6 +50,14 @@ record MetricLookup(Double value, String missing) {
                     + "', got " + JsonValues.describe(value));
         }
         double number = value.asDouble();
-        return Double.isNaN(number) ? missing("NaN in " + role) : new MetricLookup(number, null);
+        if (Double.isNaN(number)) {
+            return missing("NaN in " + role);
+        }
+        // Infinity (Python's literal, or 1e999 overflowing a double) satisfies every "at least" bound
+        // and no comparison with it means anything: it is a metric the run failed to compute.
+        if (Double.isInfinite(number)) {
+            return missing((number > 0 ? "Infinity" : "-Infinity") + " in " + role + " (not a finite number)");
+        }
+        return new MetricLookup(number, null);
     }
 }

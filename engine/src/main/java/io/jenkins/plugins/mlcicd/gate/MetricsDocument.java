@@ -1,13 +1,7 @@
 package io.jenkins.plugins.mlcicd.gate;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -20,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,12 +37,6 @@ import java.util.stream.Collectors;
  * {@code null}, NaN (the literal Python writes, or the string {@code "NaN"}) read as missing.
  */
 public final class MetricsDocument {
-    /** Python's json module writes NaN and Infinity literals; accept them, strictly otherwise. */
-    private static final ObjectMapper LENIENT_JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     private static final String COUNT = "count";
     /**
      * The evaluation document's bootstrap section (method, seed, samples, ...); never a metric
@@ -106,23 +93,7 @@ public final class MetricsDocument {
     }
 
     private static JsonNode tree(String source, String text) {
-        boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json") || text.stripLeading().startsWith("{");
-        if (!json) {
-            return StructuredFiles.parseTree(source, text);
-        }
-        try {
-            JsonNode node = LENIENT_JSON.readTree(text);
-            if (node == null || node.isMissingNode()) {
-                throw new BadInputException(source + ": file is empty");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            String where = location != null && location.getLineNr() > 0
-                    ? ":" + location.getLineNr() + ":" + location.getColumnNr() : "";
-            String reason = Optional.ofNullable(e.getOriginalMessage()).orElse("invalid JSON").lines().findFirst().orElse("");
-            throw new BadInputException(source + where + ": " + reason, e);
-        }
+        return StructuredFiles.parseMetricsTree(source, text);
     }
 
     static MetricsDocument fromTree(String source, JsonNode root) {

@@ -41,13 +41,51 @@ public final class StructuredFiles {
             if (node == null || node.isMissingNode()) {
                 throw new BadInputException(source + ": file is empty");
             }
+            requireEnd(source, parser);
             return node;
         } catch (JsonProcessingException e) {
-            throw describe(source, e);
+            throw tabbed(source, text, e).orElseGet(() -> describe(source, e));
         } catch (YAMLException e) {
-            throw new BadInputException(source + ": " + firstLine(e.getMessage()), e);
+            throw tabbed(source, text, e).orElseGet(() -> new BadInputException(source + ": " + firstLine(e.getMessage()), e));
         } catch (IOException e) {
             throw new BadInputException(source + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Python's json module writes {@code NaN}, {@code Infinity} and {@code -Infinity} literals; a metrics
+     * file must be readable as a trainer wrote it. Otherwise as strict as {@link Json#mapper()}.
+     */
+    private static final ObjectMapper METRICS_JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /**
+     * The one reader of metrics files, for {@code train} and {@code gate} alike: JSON (by a {@code .json}
+     * name or a leading {@code {}) with Python's NaN/Infinity literals accepted — they read as non-finite
+     * numbers, which no rule ever passes — or YAML for anything else.
+     */
+    public static JsonNode parseMetricsTree(String source, String text) {
+        if (text.isBlank()) {
+            throw new BadInputException(source + ": file is empty");
+        }
+        boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json") || text.stripLeading().startsWith("{");
+        if (!json) {
+            return parseTree(source, text);
+        }
+        try {
+            JsonNode node = METRICS_JSON.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new BadInputException(source + ": file is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            String where = location != null && location.getLineNr() > 0
+                    ? ":" + location.getLineNr() + ":" + location.getColumnNr() : "";
+            throw new BadInputException(source + where + ": " + firstLine(e.getOriginalMessage()), e);
         }
     }
 
@@ -78,13 +116,47 @@ public final class StructuredFiles {
             if (value == null) {
                 throw new BadInputException(source + ": file is empty");
             }
+            requireEnd(source, parser);
             return value;
         } catch (JsonProcessingException e) {
-            throw describe(source, e);
+            throw tabbed(source, text, e).orElseGet(() -> describe(source, e));
         } catch (YAMLException e) {
-            throw new BadInputException(source + ": " + firstLine(e.getMessage()), e);
+            throw tabbed(source, text, e).orElseGet(() -> new BadInputException(source + ": " + firstLine(e.getMessage()), e));
         } catch (IOException e) {
             throw new BadInputException(source + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * YAML forbids tabs in indentation, and SnakeYAML reports it as "found character '\\t' that cannot start
+     * any token" somewhere after the tab: when a YAML file that failed has one, that is the message.
+     */
+    private static java.util.Optional<BadInputException> tabbed(String source, String text, Exception e) {
+        if (mapperFor(source) != Json.yamlMapper()) {
+            return java.util.Optional.empty();
+        }
+        String[] lines = text.split("\r?\n|\r", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int indent = 0;
+            while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t')) {
+                indent++;
+            }
+            if (line.substring(0, indent).indexOf('\t') >= 0 && indent < line.length()) {
+                return java.util.Optional.of(new BadInputException(source + ":" + (i + 1)
+                        + ": tab characters are not allowed for indentation at line " + (i + 1) + "; indent with spaces", e));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Text after the first value (JSON) or a second document after {@code ---} (YAML) would be silently ignored. */
+    private static void requireEnd(String source, JsonParser parser) throws IOException {
+        if (parser.nextToken() != null) {
+            var at = parser.currentLocation();
+            String where = at != null && at.getLineNr() > 0 ? ":" + at.getLineNr() + ":" + at.getColumnNr() : "";
+            throw new BadInputException(source + where + (parser instanceof YAMLParser || parser.getClass().getSimpleName().contains("Yaml")
+                    ? ": more than one YAML document (---); give one" : ": unexpected content after the end of the document"));
         }
     }
 
@@ -168,8 +240,6 @@ public final class StructuredFiles {
         if (text == null) {
             return "invalid content";
         }
-        int newline = text.indexOf('\n');
-        String line = newline < 0 ? text : text.substring(0, newline);
-        return line.strip();
+        return JsonMessages.plain(text);
     }
 }

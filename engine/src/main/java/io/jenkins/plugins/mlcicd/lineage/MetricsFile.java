@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * Reads a trainer's metrics file (JSON, or YAML for any other extension) and flattens nested
- * objects into dotted names: {@code {"val": {"auc": 0.91}}} → {@code val.auc = 0.91}. Only numbers
- * are metrics; other leaves (strings, booleans, nulls, arrays such as curves) are listed as skipped
- * rather than guessed at.
+ * objects into dotted names: {@code {"val": {"auc": 0.91}}} → {@code val.auc = 0.91}. Only finite
+ * numbers are metrics; other leaves (NaN and ±Infinity as Python writes them, strings, booleans, nulls,
+ * arrays such as curves) are listed as skipped rather than guessed at. Same parser as the gate's
+ * ({@link StructuredFiles#parseMetricsTree}), so a file {@code train} accepts, {@code gate} reads alike.
  *
  * @param values  numeric metrics in file order
  * @param skipped dotted names of leaves that are not numbers
@@ -25,7 +26,8 @@ public record MetricsFile(Map<String, Double> values, List<String> skipped) {
     }
 
     public static MetricsFile read(Path file, String displayPath) {
-        JsonNode root = StructuredFiles.parseTree(displayPath, StructuredFiles.readText(file));
+        // The gate's reader too: Python's NaN/Infinity literals parse, and read as non-finite (skipped) values.
+        JsonNode root = StructuredFiles.parseMetricsTree(displayPath, StructuredFiles.readText(file));
         if (!root.isObject()) {
             throw new BadInputException(displayPath + ": metrics must be an object of names to numbers, got " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
@@ -43,6 +45,8 @@ public record MetricsFile(Map<String, Double> values, List<String> skipped) {
                 flatten(name, value, values, skipped);
             } else if (value.isNumber() && Double.isFinite(value.doubleValue())) {
                 values.put(name, value.doubleValue());
+            } else if (value.isNumber()) {
+                skipped.add(name + " (" + value.doubleValue() + ")");
             } else {
                 skipped.add(name);
             }

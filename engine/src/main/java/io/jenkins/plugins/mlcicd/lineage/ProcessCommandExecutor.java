@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlcicd.lineage;
 
+import io.jenkins.plugins.mlcicd.output.ShutdownCleanup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -40,6 +41,14 @@ public final class ProcessCommandExecutor implements CommandExecutor {
         } catch (IOException ignored) {
             // nothing was written, so nothing is lost
         }
+        // SIGINT/SIGTERM to mlcicd stops the training command's whole process tree, not just the JVM
+        try (ShutdownCleanup.Registration cleanup = ShutdownCleanup.register(() -> killTree(process))) {
+            return awaitOutcome(command, out, err, tail, process, start);
+        }
+    }
+
+    private CommandOutcome awaitOutcome(TrainingCommand command, Writer out, Writer err, LogTail tail, Process process, long start)
+            throws InterruptedException {
         Thread stdout = pump(process.getInputStream(), out, tail, LogTail.STDOUT, "stdout");
         Thread stderr = pump(process.getErrorStream(), err, tail, LogTail.STDERR, "stderr");
         boolean timedOut = false;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.mlcicd.input.Json;
+import io.jenkins.plugins.mlcicd.output.OutputFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -265,7 +266,7 @@ public final class FileModelRegistry implements ModelRegistry {
         state.aliases().forEach(aliases::put);
         json.put("logEntries", state.logEntries());
         Path file = modelDir(name).resolve("aliases.json");
-        Path temp = Files.createTempFile(file.getParent(), ".aliases.json.", ".tmp");
+        Path temp = OutputFile.createTemporary(file.getParent(), "aliases.json");
         try {
             // No fsync: the log is flushed and authoritative; a lost or stale aliases.json is rebuilt from it.
             Files.write(temp, mapper.writeValueAsBytes(json));
@@ -340,7 +341,7 @@ public final class FileModelRegistry implements ModelRegistry {
 
     /** Writes a file that must not exist yet, so that it appears complete or not at all. */
     static void writeNew(Path target, byte[] content) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        Path temp = OutputFile.createTemporary(target.getParent(), target.getFileName().toString());
         try {
             writeAndSync(temp, content);
             try {

@@ -14,5 +14,9 @@ public record Promotion(String actor, String reason, String sourceUrl, String ga
     public Promotion {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(reason, "reason");
+        if (reason.isBlank()) {
+            // the alias history is an audit trail: "why" is the one thing it must always answer
+            throw new RegistryException(RegistryException.Kind.INVALID, "reason: must not be empty; say why the alias moves");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.mlcicd.registry;
 
+import io.jenkins.plugins.mlcicd.input.Printable;
 import java.util.regex.Pattern;
 
 /**
@@ -17,16 +18,16 @@ public final class RegistryNames {
 
     public static String requireModelName(String name) {
         if (name == null || !MODEL.matcher(name).matches() || name.contains("..")) {
-            throw new RegistryException(RegistryException.Kind.INVALID, "model name '" + name
-                    + "' is invalid: use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw new RegistryException(RegistryException.Kind.INVALID, "model name " + Printable.quote(name)
+                    + " is invalid: use 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         return name;
     }
 
     public static String requireAlias(String alias) {
         if (alias == null || !ALIAS.matcher(alias).matches()) {
-            throw new RegistryException(RegistryException.Kind.INVALID, "alias '" + alias
-                    + "' is invalid: use 1-64 letters, digits, '_' or '-', starting with a letter or '_'");
+            throw new RegistryException(RegistryException.Kind.INVALID, "alias " + Printable.quote(alias)
+                    + " is invalid: use 1-64 letters, digits, '_' or '-', starting with a letter or '_'");
         }
         if (RESERVED_ALIAS.matcher(alias).matches()) {
             throw new RegistryException(RegistryException.Kind.INVALID, "alias '" + alias

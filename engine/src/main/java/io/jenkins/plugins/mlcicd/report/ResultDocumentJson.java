@@ -7,16 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.input.Json;
 import io.jenkins.plugins.mlcicd.input.StructuredFiles;
+import io.jenkins.plugins.mlcicd.output.OutputFile;
 import io.jenkins.plugins.mlcicd.result.Check;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.ResultKind;
 import io.jenkins.plugins.mlcicd.result.Verdict;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -64,26 +60,17 @@ public final class ResultDocumentJson {
         }
     }
 
-    /** Writes atomically (temporary file + rename) so a reader never sees half a document. */
+    /** Writes through {@link OutputFile}: atomically for a file, so a reader never sees half a document. */
     public static void write(ResultDocument document, Path file) {
         writeAtomically(file, toJsonString(document));
     }
 
+    /**
+     * Writes {@code content} to {@code file} through {@link OutputFile} (atomic for a regular or new file,
+     * in place for a device or FIFO, the link's target for a symbolic link).
+     */
     public static void writeAtomically(Path file, String content) {
-        try {
-            Path absolute = file.toAbsolutePath();
-            Path dir = absolute.getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, content, StandardCharsets.UTF_8);
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        OutputFile.of("output", file).write(content);
     }
 
     /** Whether a JSON tree looks like a result document (has a {@code mlcicd/...} schema). */

@@ -34,6 +34,29 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void binaryLabelsAreZeroOneOrTrueFalseAndNothingIsGuessed() throws Exception {
+        MainTest.Run words = evaluate(csv("w.csv", "y,p\ntrue,0.9\nFALSE,0.2\n1,0.7\n0,0.4\n"));
+        assertThat(words.exitCode()).as(words.err()).isNotEqualTo(2);
+        assertThat(document().path("metrics").path("auc").asDouble()).isEqualTo(1.0);
+        // DuckDB's sniffer reads these as booleans: refused, not guessed
+        for (String[] bad : new String[][] {{"yes", "no"}, {"T", "F"}, {"Yes", "false"}}) {
+            MainTest.Run run = evaluate(csv("b.csv", "y,p\n" + bad[0] + ",0.9\n" + bad[1] + ",0.2\n" + bad[0] + ",0.8\n"));
+            assertThat(run.exitCode()).as(String.join("/", bad) + ": " + run.out()).isEqualTo(2);
+            assertThat(run.err()).as(String.join("/", bad)).contains("column 'y' (--label) holds", "'" + bad[0] + "'",
+                    "binary labels are 0/1 or true/false").doesNotContain("Exception");
+        }
+        // text labels are checked row by row, with the row
+        for (String[] bad : new String[][] {{"y", "n"}, {"pos", "neg"}}) {
+            MainTest.Run run = evaluate(csv("pn.csv", "y,p\n" + bad[0] + ",0.9\n" + bad[1] + ",0.2\n"));
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("data row 1: label '" + bad[0] + "'", "binary labels are 0/1 or true/false");
+        }
+        MainTest.Run jsonl = evaluate(csv("j.jsonl", "{\"y\": \"yes\", \"p\": 0.9}\n{\"y\": \"no\", \"p\": 0.1}\n"));
+        assertThat(jsonl.exitCode()).isEqualTo(2);
+        assertThat(jsonl.err()).contains("'yes'");
+    }
+
+    @Test
     void writesTheEvaluationDocumentWithMetricsSlicesFairnessAndIntervals() throws Exception {
         Path file = csv("p.csv", "y,p,country,sex,id\n1,0.9,DE,F,a\n0,0.2,DE,M,b\n1,0.6,FR,F,c\n0,0.7,FR,M,d\n1,0.3,FR,M,e\n0,0.1,US,F,f\n");
         MainTest.Run run = evaluate(file, "--slice", "country", "--sensitive", "sex", "--k", "2",
@@ -129,7 +152,7 @@ class EvaluateCommandTest {
         assertThat(label.err()).contains("label.csv: data row 2: label 2", "not 0 or 1");
         MainTest.Run text = evaluate(csv("text.csv", "y,p\ncat,0.9\ndog,0.5\n"));
         assertThat(text.exitCode()).isEqualTo(2);
-        assertThat(text.err()).contains("text.csv: data row 1: label 'cat'", "not a number");
+        assertThat(text.err()).contains("text.csv: data row 1: label 'cat'", "not a binary label");
         MainTest.Run column = evaluate(csv("cols.csv", "label,p\n1,0.9\n"));
         assertThat(column.exitCode()).isEqualTo(2);
         assertThat(column.err()).contains("cols.csv: no column 'y' (columns: label, p)");

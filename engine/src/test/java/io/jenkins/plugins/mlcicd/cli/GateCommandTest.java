@@ -51,6 +51,29 @@ class GateCommandTest {
     }
 
     @Test
+    void aNonFiniteMetricIsNeverAPass() throws IOException {
+        for (String value : new String[] {"Infinity", "1e999", "NaN", "-Infinity"}) {
+            MainTest.Run run = gate("rules: [{metric: auc, atLeast: 0.8, onMissing: inconclusive}]", "{\"auc\": " + value + "}", null);
+            assertThat(run.exitCode()).as(value + ": " + run.out()).isEqualTo(Verdict.INCONCLUSIVE.exitCode());
+            MainTest.Run failing = gate("rules: [{metric: auc, atLeast: 0.8}]", "{\"auc\": " + value + "}", null);
+            assertThat(failing.exitCode()).as(value + ": " + failing.out()).isEqualTo(1);
+        }
+        MainTest.Run lower = gate("rules: [{metric: loss, atMost: 0.3, onMissing: inconclusive}]", "{\"loss\": -1e999}", null);
+        assertThat(lower.exitCode()).as(lower.out()).isEqualTo(Verdict.INCONCLUSIVE.exitCode());
+        assertThat(lower.out()).contains("-Infinity in candidate");
+    }
+
+    @Test
+    void theGateIdFollowsTheEnginesOneRule() throws IOException {
+        for (String id : new String[] {"../x", "", "a b", "x".repeat(65), "-lead", "evil\u202Egpj"}) {
+            MainTest.Run run = gate("rules: [{metric: auc, atLeast: 0.8}]", "{\"auc\": 0.9}", null, "--id", id);
+            assertThat(run.exitCode()).as(id).isEqualTo(2);
+            assertThat(run.err()).startsWith("mlcicd: --id: ").doesNotContain("\u202E");
+        }
+        assertThat(gate("rules: [{metric: auc, atLeast: 0.8}]", "{\"auc\": 0.9}", null, "--id", "churn_2-b").exitCode()).isZero();
+    }
+
+    @Test
     void failedExitsOne() throws IOException {
         MainTest.Run run = gate("rules: [{metric: auc, minImprovement: 0.005}]", "{\"auc\": 0.912}", "{\"auc\": 0.915}");
         assertThat(run.exitCode()).isEqualTo(1);

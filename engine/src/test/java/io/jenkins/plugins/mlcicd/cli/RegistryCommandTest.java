@@ -50,7 +50,7 @@ class RegistryCommandTest {
 
     @Test
     void promoteNeedsAPassingGateOrForceAndRecordsWhoAndWhy() throws Exception {
-        Path failedGate = Files.writeString(dir.resolve("gate.json"), "{\"schema\": \"mlcicd/gate/v1\", \"verdict\": \"FAILED\"}");
+        Path failedGate = Files.writeString(dir.resolve("gate.json"), gateDocument("gate", "FAILED"));
         run("registry", "alias", "--registry", root, "--name", "fraud", "--alias", "candidate", "--version", "2", "--reason", "trained");
         MainTest.Run refused = run("registry", "promote", "--registry", root, "--name", "fraud", "--from-alias", "candidate",
                 "--gate", failedGate.toString(), "--reason", "ship it");
@@ -70,6 +70,35 @@ class RegistryCommandTest {
         assertThat(history.out()).contains("\"actor\" : \"alice\"").contains("\"gateVerdict\" : \"PASSED\"").contains("https://ci/3/")
                 .contains("hotfix (forced despite gate FAILED)").contains("\"gateVerdict\" : \"FAILED\"").doesNotContain("candidate");
         assertThat(run("registry", "history", "--registry", root, "--name", "fraud").out()).contains("candidate").contains("champion");
+    }
+
+    private static String gateDocument(String kind, String verdict) {
+        return "{\"schema\": \"mlcicd/" + kind + "/v1\", \"kind\": \"" + kind + "\", \"verdict\": \"" + verdict
+                + "\", \"summary\": \"s\", \"startedAt\": \"2026-01-01T00:00:00Z\", \"durationMs\": 1, \"checks\": []}";
+    }
+
+    @Test
+    void promoteRefusesAnEmptyReasonAndEvidenceThatIsNotAGateResult() throws Exception {
+        Path passedGate = Files.writeString(dir.resolve("gate.json"), gateDocument("gate", "PASSED"));
+        MainTest.Run empty = run("registry", "promote", "--registry", root, "--name", "fraud", "--version", "1",
+                "--gate", passedGate.toString(), "--reason", " ");
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.err()).isEqualTo("mlcicd: reason: must not be empty; say why the alias moves\n");
+        MainTest.Run emptyAlias = run("registry", "alias", "--registry", root, "--name", "fraud", "--alias", "x", "--version", "1",
+                "--reason", "");
+        assertThat(emptyAlias.exitCode()).isEqualTo(2);
+
+        Path anyJson = Files.writeString(dir.resolve("any.json"), "{\"verdict\": \"PASSED\"}");
+        MainTest.Run notADocument = run("registry", "promote", "--registry", root, "--name", "fraud", "--version", "1",
+                "--gate", anyJson.toString(), "--reason", "ship");
+        assertThat(notADocument.exitCode()).isEqualTo(2);
+        assertThat(notADocument.err()).contains("not a result document");
+        Path validation = Files.writeString(dir.resolve("validation.json"), gateDocument("data-validation", "PASSED"));
+        MainTest.Run wrongKind = run("registry", "promote", "--registry", root, "--name", "fraud", "--version", "1",
+                "--gate", validation.toString(), "--reason", "ship");
+        assertThat(wrongKind.exitCode()).isEqualTo(2);
+        assertThat(wrongKind.err()).contains("a data-validation result, not a gate result");
+        assertThat(run("registry", "history", "--registry", root, "--name", "fraud", "--alias", "champion").out()).doesNotContain("ship");
     }
 
     @Test

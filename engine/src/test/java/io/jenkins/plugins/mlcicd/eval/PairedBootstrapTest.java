@@ -53,6 +53,33 @@ class PairedBootstrapTest {
     }
 
     @Test
+    void theMinimumReplicatesLeaveFiveBeyondEachEndOfTheInterval() {
+        assertThat(PairedBootstrap.minimumReplicates(0.95)).isEqualTo(200);
+        assertThat(PairedBootstrap.minimumReplicates(0.99)).isEqualTo(1000);
+        assertThat(PairedBootstrap.minimumReplicates(0.9)).isEqualTo(100);
+        assertThat(PairedBootstrap.minimumReplicates(0.5)).isEqualTo(20);
+    }
+
+    @Test
+    void aDocumentHoldingFewerSamplesThanItDeclaresIsNotCompared() {
+        double[] y = {1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0};
+        double[] p = {0.9, 0.2, 0.6, 0.7, 0.3, 0.1, 0.8, 0.4, 0.7, 0.3, 0.6, 0.2};
+        long[] keys = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        JsonNode base = evaluate(y, p, keys, 1);
+        ObjectNode cut = (ObjectNode) evaluate(y, p, keys, 1).deepCopy();
+        com.fasterxml.jackson.databind.node.ArrayNode samples = (com.fasterxml.jackson.databind.node.ArrayNode) cut.path("bootstrap")
+                .path("samples").path("auc");
+        while (samples.size() > 5) {
+            samples.remove(samples.size() - 1);
+        }
+        assertThat(PairedBootstrap.compare(cut, base, "auc", 0.95).reason())
+                .isEqualTo("the candidate's bootstrap declares 200 replicates but holds 5 samples of auc; the document is incomplete");
+        ((ObjectNode) cut.path("bootstrap")).put("replicates", 5);
+        ((ObjectNode) base.path("bootstrap")).put("replicates", 5);
+        assertThat(PairedBootstrap.compare(cut, cut, "auc", 0.95).reason()).contains("only 5 paired replicates");
+    }
+
+    @Test
     void refusesToPairDifferentSeedsRowsOrMissingBootstrap() {
         double[] y = {1, 0, 1, 0, 1, 0};
         double[] p = {0.9, 0.2, 0.6, 0.7, 0.3, 0.1};
@@ -65,7 +92,9 @@ class PairedBootstrapTest {
         ObjectNode withoutBootstrap = (ObjectNode) base.deepCopy();
         withoutBootstrap.remove("bootstrap");
         assertThat(PairedBootstrap.compare(withoutBootstrap, base, "auc", 0.95).reason()).contains("need --bootstrap");
-        PairedBootstrap.Difference itself = PairedBootstrap.compare(base, base, "auc", 0.95);
+        // 6 rows: some replicates draw one class only, so fewer than the 200 a 95% interval needs pair up
+        assertThat(PairedBootstrap.compare(base, base, "auc", 0.95).reason()).contains("a 95.0% interval needs at least 200");
+        PairedBootstrap.Difference itself = PairedBootstrap.compare(base, base, "auc", 0.8);
         assertThat(itself.difference()).isZero();
         assertThat(itself.interval().lower()).isZero();
         assertThat(itself.interval().upper()).isZero();

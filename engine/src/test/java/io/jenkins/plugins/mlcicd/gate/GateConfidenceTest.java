@@ -189,10 +189,13 @@ class GateConfidenceTest {
 
     // ---------------------------------------------------------------- exact numbers on hand-made replicates
 
+    /** Each of the five hand-made replicates 60 times: 300, enough for every interval below (5 beyond each end). */
     private static String doc(String metric, double value, String samples) {
+        String five = samples.substring(1, samples.length() - 1);
+        String repeated = "[" + String.join(", ", java.util.Collections.nCopies(60, five)) + "]";
         return """
-                {"%s": %s, "bootstrap": {"method": "poisson", "replicates": 5, "seed": 7, "rowKey": "id:id",
-                 "keyDigest": "5-abc", "samples": {"%s": %s}}}""".formatted(metric, value, metric, samples);
+                {"%s": %s, "bootstrap": {"method": "poisson", "replicates": 300, "seed": 7, "rowKey": "id:id",
+                 "keyDigest": "5-abc", "samples": {"%s": %s}}}""".formatted(metric, value, metric, repeated);
     }
 
     @Test
@@ -206,7 +209,7 @@ class GateConfidenceTest {
                 + "[+0.002, +0.012], needs ≥ +0.005 with 95% confidence");
         assertThat(detail(failed, "lower")).isCloseTo(0.002, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(detail(failed, "upper")).isCloseTo(0.012, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(failed.details().get("replicates")).isEqualTo(5);
+        assertThat(failed.details().get("replicates")).isEqualTo(300);
 
         Check passed = gate("rules: [{metric: auc, maxRegression: 0.005, confidence: 0.95}]", candidate, base);
         assertThat(passed.verdict()).isEqualTo(Verdict.PASSED);
@@ -216,7 +219,7 @@ class GateConfidenceTest {
     @ParameterizedTest
     @CsvSource({
         // differences −0.03, −0.02, −0.02, +0.01, +0.03; the bound is 5% of 0.42 = +0.021 on candidate − baseline
-        "0.95, FAILED, '[−0.029, +0.028], needs ≤ +5% (+0.021) with 95% confidence'",
+        "0.95, FAILED, '[−0.03, +0.03], needs ≤ +5% (+0.021) with 95% confidence'",
         "0.5,  PASSED, '[−0.02, +0.01], meets ≤ +5% (+0.021) with 50% confidence'",
     })
     void relativeBoundsApplyTheFractionToTheBaselinePointEstimate(double level, Verdict verdict, String ending) {
@@ -234,7 +237,7 @@ class GateConfidenceTest {
         String candidate = doc("auc", 0.912, "[NaN, 0.915, 0.910, null, 0.905]");
         String base = doc("auc", 0.905, "[0.910, 0.913, 0.903, 0.908, null]");
         Check some = gate("rules: [{metric: auc, maxRegression: 0.01, confidence: 0.9}]", candidate, base);
-        assertThat(some.details().get("replicates")).isEqualTo(2);
+        assertThat(some.details().get("replicates")).isEqualTo(120);
         assertThat(some.verdict()).isEqualTo(Verdict.PASSED);
 
         Check none = gate("rules: [{metric: auc, maxRegression: 0.01, confidence: 0.9}]", candidate,

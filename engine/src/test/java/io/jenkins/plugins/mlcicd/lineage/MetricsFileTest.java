@@ -26,6 +26,17 @@ class MetricsFileTest {
     }
 
     @Test
+    void pythonsNaNAndInfinityAreReadAsTheGateReadsThemAndSkippedAsNonFinite() throws Exception {
+        // what json.dump writes for float('nan') and float('inf'); train used to fail a finished run on it
+        Path file = Files.writeString(dir.resolve("metrics.json"), "{\"auc\": 0.9, \"loss\": NaN, \"ratio\": Infinity, \"big\": 1e999}");
+        MetricsFile metrics = MetricsFile.read(file, "metrics.json");
+        assertThat(metrics.values()).containsOnlyKeys("auc");
+        assertThat(metrics.skipped()).containsExactly("loss (NaN)", "ratio (Infinity)", "big (Infinity)");
+        io.jenkins.plugins.mlcicd.gate.MetricsDocument gate = io.jenkins.plugins.mlcicd.gate.MetricsDocument.read(file);
+        assertThat(gate.metricNames()).containsExactly("auc", "loss", "ratio", "big");
+    }
+
+    @Test
     void yamlIsReadForOtherExtensions() throws Exception {
         Path file = Files.writeString(dir.resolve("metrics.yaml"), "auc: 0.8\nf1: 0.5\n");
         assertThat(MetricsFile.read(file, "metrics.yaml").values()).containsOnlyKeys("auc", "f1");

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.mlcicd.jenkins.common;
 
 import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.input.StepIds;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Options every ML step has, whatever it does.
@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
  */
 public record StepOptions(String functionName, String id, boolean stopBuild, boolean unstableOnly, String checksName,
                           boolean skipPublishingChecks) {
-    /** Safe in a URL segment and a directory name on every OS. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-
     public StepOptions {
         Objects.requireNonNull(functionName, "functionName");
         Objects.requireNonNull(id, "id");
@@ -45,14 +42,8 @@ public record StepOptions(String functionName, String id, boolean stopBuild, boo
         return this;
     }
 
-    /** Why {@code id} is not acceptable, or null when it is (shared with the form validation). */
+    /** Why {@code id} is not acceptable, or null when it is: the engine's one rule ({@link StepIds}), shared with the form validation. */
     public static String idProblem(String id) {
-        if (id == null || id.isEmpty()) {
-            return "must not be empty";
-        }
-        if (!ID.matcher(id).matches()) {
-            return "'" + id + "' must start with a letter or digit and contain only letters, digits, '-' and '_' (at most 64)";
-        }
-        return null;
+        return StepIds.problem(id);
     }
 }

@@ -1,0 +1,61 @@
+package io.jenkins.plugins.mlcicd.output;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What must be undone when the JVM is stopped by SIGINT or SIGTERM, which run shutdown hooks but no
+ * {@code finally} blocks: a child process tree still running (a training command), a temporary file half
+ * written. One hook runs every registered action, newest first; an action is unregistered by closing its handle
+ * when the work ends normally.
+ */
+public final class ShutdownCleanup {
+    private static final Set<Runnable> ACTIONS = new LinkedHashSet<>();
+    private static boolean hooked;
+    private static volatile boolean stopping;
+
+    /** A registered action; {@link #close()} removes it (the work ended on its own). */
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private ShutdownCleanup() {
+    }
+
+    public static synchronized Registration register(Runnable action) {
+        if (!hooked) {
+            Runtime.getRuntime().addShutdownHook(new Thread(ShutdownCleanup::runAll, "mlcicd-shutdown-cleanup"));
+            hooked = true;
+        }
+        ACTIONS.add(action);
+        return () -> {
+            synchronized (ShutdownCleanup.class) {
+                ACTIONS.remove(action);
+            }
+        };
+    }
+
+    /** Whether the JVM is stopping (a signal arrived): work that ends now must not write a result. */
+    public static boolean stopping() {
+        return stopping;
+    }
+
+    static void runAll() {
+        stopping = true;
+        List<Runnable> actions;
+        synchronized (ShutdownCleanup.class) {
+            actions = new ArrayList<>(ACTIONS);
+            ACTIONS.clear();
+        }
+        for (int i = actions.size() - 1; i >= 0; i--) {
+            try {
+                actions.get(i).run();
+            } catch (RuntimeException e) {
+                // the JVM is going down; the other actions must still run
+            }
+        }
+    }
+}
