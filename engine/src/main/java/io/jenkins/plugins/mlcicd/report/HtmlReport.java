@@ -43,6 +43,7 @@ public final class HtmlReport {
         return switch (document.kind()) {
             case DATA_VALIDATION -> DataValidationHtml.fragment(document);
             case TRAINING -> LineageHtml.fragment(document);
+            case SHADOW -> ShadowHtml.fragment(document);
             default -> genericFragment(document);
         };
     }

@@ -114,9 +114,10 @@ class ShadowLogJoinTest {
         }
         Path labelFile = dir.resolve("outcomes.csv");
         Files.write(labelFile, labels);
+        Path html = dir.resolve("shadow.html");
         Run run = shadow("--baseline-log", baseline.toString(), "--candidate-log", candidate.toString(),
                 "--key", "request_id", "--labels", labelFile.toString(), "--label", "clicked", "--bootstrap", "100",
-                "--max-error-rate", "0.05");
+                "--max-error-rate", "0.05", "--slice", "country", "--html", html.toString());
         assertThat(run.err()).isEmpty();
         JsonNode labelsNode = run.result().path("labels");
         assertThat(labelsNode.path("labeled").asLong()).isEqualTo(93);
@@ -130,6 +131,10 @@ class ShadowLogJoinTest {
         assertThat(run.result().path("metrics").path("candidate").path("auc").isNumber()).isTrue();
         assertThat(run.result().path("metrics").path("delta").path("auc").isNumber()).isTrue();
         assertThat(run.result().path("checks").findValuesAsText("name")).contains("delta.auc", "delta.log_loss");
+
+        String page = Files.readString(html);
+        assertThat(page).contains("data-kind=\"shadow\"", "Latency (ms)", "Reliability", "<polyline", "country=DE",
+                "Requests answered most differently", "auc").doesNotContain("<script").doesNotContain(" onclick");
     }
 
     @Test
