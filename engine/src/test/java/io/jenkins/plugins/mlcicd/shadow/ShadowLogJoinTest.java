@@ -151,6 +151,45 @@ class ShadowLogJoinTest {
     }
 
     @Test
+    void followWaitsForGrowingLogsUntilTheBudget() throws Exception {
+        Path baselineDir = Files.createDirectories(dir.resolve("baseline"));
+        Path candidateDir = Files.createDirectories(dir.resolve("candidate"));
+        writeLogs(baselineDir.resolve("part-0.csv"), candidateDir.resolve("part-0.csv"));
+        Thread writer = new Thread(() -> {
+            try {
+                Thread.sleep(1500);
+                List<String> b = new ArrayList<>(List.of("request_id,score,latency_ms,country"));
+                List<String> c = new ArrayList<>(List.of("request_id,score,latency_ms,error"));
+                for (int i = 200; i < 300; i++) {
+                    b.add("k" + i + ",0.3,10,DE");
+                    c.add("k" + i + ",0.3,10,");
+                }
+                // written aside and moved in, as a log shipper rotates files
+                Files.write(dir.resolve("b.tmp"), b);
+                Files.write(dir.resolve("c.tmp"), c);
+                Files.move(dir.resolve("b.tmp"), baselineDir.resolve("part-1.csv"));
+                Files.move(dir.resolve("c.tmp"), candidateDir.resolve("part-1.csv"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.start();
+        long start = System.nanoTime();
+        Run run = shadow("--baseline-log", baselineDir.toString(), "--candidate-log", candidateDir.toString(),
+                "--follow", "--poll", "200ms", "--max-requests", "150", "--duration", "60s", "--max-error-rate", "0.05");
+        writer.join();
+        assertThat(run.err()).isEmpty();
+        assertThat((System.nanoTime() - start) / 1e9).isGreaterThan(1.4).isLessThan(50);
+        assertThat(run.result().path("stopReason").asText()).isEqualTo("max requests reached");
+        assertThat(run.result().path("input").path("matched").asLong()).isEqualTo(150);
+
+        Run timed = shadow("--baseline-log", baselineDir.toString(), "--candidate-log", candidateDir.toString(),
+                "--follow", "--poll", "200ms", "--max-requests", "100000", "--duration", "1s", "--max-error-rate", "0.05");
+        assertThat(timed.result().path("stopReason").asText()).isEqualTo("duration reached");
+        assertThat(timed.result().path("input").path("matched").asLong()).isEqualTo(195);
+    }
+
+    @Test
     void anUnknownColumnIsOneLineNamingTheLogAndTheColumns() throws Exception {
         Path baseline = dir.resolve("baseline.csv");
         Path candidate = dir.resolve("candidate.csv");
