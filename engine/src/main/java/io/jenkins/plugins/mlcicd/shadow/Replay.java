@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -219,6 +218,7 @@ public final class Replay {
         final Endpoint endpoint;
         final ModelStats stats;
         final BlockingQueue<Item> queue;
+        final int capacity;
         final List<ModelCaller> callers = new ArrayList<>();
         final AtomicLong backpressureNanos = new AtomicLong();
         final AtomicLong sent = new AtomicLong();
@@ -226,7 +226,8 @@ public final class Replay {
         Model(Endpoint endpoint, ModelStats stats) {
             this.endpoint = endpoint;
             this.stats = stats;
-            this.queue = new ArrayBlockingQueue<>(QUEUE_PER_WORKER * options.concurrency());
+            this.capacity = QUEUE_PER_WORKER * options.concurrency();
+            this.queue = new ArrayBlockingQueue<>(capacity);
         }
 
         /** Queues an item; false when the run stopped while waiting for room. */
@@ -236,15 +237,19 @@ public final class Replay {
             }
             long waitStart = System.nanoTime();
             try {
+                // Wait until a quarter of the queue has drained instead of waking for every free
+                // slot: one wake-up of the reader per many requests, not one per request.
+                int room = Math.max(1, capacity / 4);
                 while (!stop.stopped()) {
-                    if (queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
+                    if (queue.remainingCapacity() >= room && queue.offer(item)) {
                         return true;
                     }
+                    LockSupport.parkNanos(200_000);
+                    if (Thread.interrupted()) {
+                        stop.stop("interrupted");
+                        return false;
+                    }
                 }
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stop.stop("interrupted");
                 return false;
             } finally {
                 backpressureNanos.addAndGet(System.nanoTime() - waitStart);
