@@ -301,6 +301,12 @@ final class ShadowCommand implements Callable<Integer> {
         if (baselineLog == null || candidateLog == null) {
             throw usage("a log join needs both --baseline-log and --candidate-log");
         }
+        for (String replayOnly : List.of("--decision-pointer", "--header", "--baseline-header", "--candidate-header",
+                "--concurrency", "--rate", "--timeout", "--skip-invalid", "--http2", "--id-field")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(replayOnly)) {
+                throw usage(replayOnly + " applies to a replay (--requests), not a log join");
+            }
+        }
         Set<String> explicit = new HashSet<>();
         if (latencyColumn != null) {
             explicit.add("latency");

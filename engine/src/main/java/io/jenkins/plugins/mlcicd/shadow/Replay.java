@@ -79,6 +79,8 @@ public final class Replay {
 
     /** Runs until the log ends, a budget is spent or {@code stop} is signalled. */
     public Outcome run(Progress progress) {
+        // Opened before any thread starts, so that a missing log leaves nothing running.
+        RequestLog log = new RequestLog(options.requests(), options.idField(), options.sliceField(), options.skipInvalid());
         long start = System.nanoTime();
         long deadline = options.duration() == null ? Long.MAX_VALUE : start + options.duration().toNanos();
         long timeoutNanos = options.timeout().toNanos();
@@ -106,7 +108,6 @@ public final class Replay {
         Thread watchdog = watchdog(deadline, start, progress, baseline.sent, all);
         long sent = 0;
         String reason = null;
-        RequestLog log = new RequestLog(options.requests(), options.idField(), options.sliceField(), options.skipInvalid());
         try {
             double nanosPerRequest = options.rate() == null ? 0 : 1e9 / options.rate();
             while (true) {

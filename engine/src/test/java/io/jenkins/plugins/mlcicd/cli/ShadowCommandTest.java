@@ -82,6 +82,8 @@ class ShadowCommandTest {
                 "--candidate-url", closedUrl, "--follow"), "--follow applies to a log join");
         assertOneLineBadInput(MainTest.run("shadow", "--baseline-log", "a.csv", "--candidate-log", "b.csv", "--follow"),
                 "--follow needs a budget");
+        assertOneLineBadInput(MainTest.run("shadow", "--baseline-log", "a.csv", "--candidate-log", "b.csv", "--rate", "5"),
+                "--rate applies to a replay");
         assertOneLineBadInput(MainTest.run("shadow", "--requests", dir.resolve("missing.jsonl").toString(),
                 "--baseline-url", closedUrl, "--candidate-url", closedUrl), "missing.jsonl: no such file");
         assertOneLineBadInput(MainTest.run("shadow", "--baseline-log", dir.resolve("a.csv").toString(),

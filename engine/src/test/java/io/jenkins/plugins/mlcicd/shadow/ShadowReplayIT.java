@@ -185,6 +185,59 @@ class ShadowReplayIT {
     }
 
     @Test
+    void http2FallsBackToHttp1ForAServerWithoutIt() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            lines.add(line(i, 0.4, i < 3 ? 0.9 : 0.4, i == 5 ? "500" : "ok"));
+        }
+        Run run = shadow("--requests", log(lines).toString(), "--baseline-url", baseline.url(),
+                "--candidate-url", candidate.url(), "--http2", "--max-error-rate", "0.1");
+        assertThat(run.result().path("input").path("protocol").asText()).isEqualTo("h2c");
+        assertThat(run.result().path("comparison").path("compared").asLong()).isEqualTo(29);
+        assertThat(run.result().path("comparison").path("disagreements").asLong()).isEqualTo(3);
+        assertThat(run.result().path("models").path("candidate").path("errors").path("http5xx").asLong()).isEqualTo(1);
+        assertThat(run.exit()).as(run.err()).isZero();
+    }
+
+    @Test
+    void stopSignalEndsTheRunPromptlyAndKeepsWhatWasMeasured() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            lines.add(line(i, 0.4, 0.4, "ok"));
+        }
+        Path requests = log(lines);
+        StopSignal stop = new StopSignal();
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            stop.stop("interrupted by a signal");
+        });
+        ModelStats b = new ModelStats("baseline");
+        ModelStats c = new ModelStats("candidate");
+        ReplayOptions options = new ReplayOptions(requests, "id", null,
+                new Endpoint("baseline", java.net.URI.create(baseline.url()), List.of()),
+                new Endpoint("candidate", java.net.URI.create(candidate.url()), List.of()),
+                4, 200.0, java.time.Duration.ofSeconds(5), null, null, false, false);
+        stopper.start();
+        long start = System.nanoTime();
+        io.jenkins.plugins.mlcicd.result.ResultDocument document = Shadow.replay(options, "/score", null,
+                new CompareOptions(0.5, 1000, 5), Guardrails.defaults(), null, null, stop, new Shadow.Listener() {
+                    @Override
+                    public void update(long sent, long elapsedNanos) {
+                    }
+                }, b, c);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(seconds).isLessThan(4);
+        assertThat(document.fields().path("stopReason").asText()).isEqualTo("interrupted by a signal");
+        // at most 1.5 s at 200 requests/s (start-up eats into it on a loaded machine), and never the whole log
+        assertThat(c.answers()).isBetween(20L, 320L);
+        assertThat(document.fields().path("models").path("candidate").path("requests").asLong()).isEqualTo(c.answers());
+    }
+
+    @Test
     void secretsInHeadersComeFromTheSecretsFileAndStayOutOfTheResult() throws IOException {
         List<String> lines = List.of(line(1, 0.4, 0.4, "ok"));
         Run missing = shadow("--requests", log(lines).toString(), "--baseline-url", baseline.url(),
