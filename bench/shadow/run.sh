@@ -23,7 +23,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-command -v nginx >/dev/null || { echo "bench/shadow: needs nginx (apt-get install nginx-light)" >&2; exit 2; }
+command -v nginx >/dev/null || { echo "bench/shadow: needs nginx (apt-get install nginx)" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "bench/shadow: needs wrk (apt-get install wrk)" >&2; exit 2; }
 
 # Two model servers, one nginx worker each (a model server is one process; wrk hits one of them).
