@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Compare a candidate model with production (the baseline) on the same requests, in one of two ways:",
             "  replay:   send every request of a log (JSON Lines) to both model servers",
-            "            mlcicd shadow --requests requests.jsonl --baseline-url URL --candidate-url URL --score-pointer /score",
+            "            mlcicd shadow --requests requests.jsonl --baseline-url URL --candidate-url URL",
             "  log join: join the prediction logs both models wrote for mirrored traffic",
             "            mlcicd shadow --baseline-log a.parquet --candidate-log b.parquet --key request_id",
             "Either way, --labels joins delayed outcomes and compares the quality metrics of both models.",
@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
             "Error kinds: connect, reset, timeout, http4xx, http5xx, httpOther, unparsable (2xx body not JSON),",
             "missing-score (no number at the score pointer), logged (log join: the error column is set).",
             "Latency is measured from the send (closed loop) or, with --rate, from the intended send time (as wrk2).",
-            "Header values may name secrets as ${NAME}: resolved from the file $MLCICD_SECRETS_FILE, then the environment.",
+            "Header values may name secrets as $${NAME}: resolved from the file $MLCICD_SECRETS_FILE, then the environment.",
             "Exit codes: 0 passed, 1 failed, 2 bad input, 3 warning, 4 inconclusive."
         })
 final class ShadowCommand implements Callable<Integer> {
@@ -85,7 +85,7 @@ final class ShadowCommand implements Callable<Integer> {
     String decisionPointer;
 
     @Option(names = "--header", paramLabel = "'Name: value'", order = 16,
-            description = "Replay: request header for both models (repeatable); ${NAME} in the value is a secret.")
+            description = "Replay: request header for both models (repeatable); $${NAME} in the value is a secret.")
     List<String> headers = new ArrayList<>();
 
     @Option(names = "--baseline-header", paramLabel = "'Name: value'", order = 17, description = "Replay: header for the baseline only (repeatable).")

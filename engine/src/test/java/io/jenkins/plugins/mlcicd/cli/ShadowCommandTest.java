@@ -99,6 +99,7 @@ class ShadowCommandTest {
                 "--timeout", "--max-requests", "--duration", "--skip-invalid", "--http2", "--baseline-log",
                 "--candidate-log", "--key", "--score", "--latency-ms", "--error-column", "--follow", "--poll", "--labels",
                 "--label", "--threshold", "--slice", "--policy", "--max-error-rate", "--max-latency-p95",
-                "--max-latency-p95-increase", "--min-agreement", "--max-psi", "--out", "--html", "Exit codes");
+                "--max-latency-p95-increase", "--min-agreement", "--max-psi", "--out", "--html", "Exit codes",
+                "${NAME}").doesNotContain("null");
     }
 }
