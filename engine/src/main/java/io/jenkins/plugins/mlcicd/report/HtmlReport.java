@@ -79,6 +79,7 @@ public final class HtmlReport {
             case TRAINING -> LineageHtml.fragment(document);
             case EVALUATION -> EvaluationHtml.fragment(document, reference);
             case CANARY -> CanaryHtml.fragment(document);
+            case SHADOW -> ShadowHtml.fragment(document);
             default -> genericFragment(document);
         };
     }
