@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * @param requests        workspace path of the request log (JSON Lines, gzip accepted), or null
  * @param baseline        the production model's server (replay), or null
  * @param candidate       the candidate model's server (replay), or null
- * @param scorePointer    JSON Pointer to the score in a response, e.g. {@code /score}
+ * @param scorePointer    JSON Pointer to the score in a response, or null (the engine's default, {@code /score})
  * @param decisionPointer JSON Pointer to a classifier's decision in a response, or null
  * @param idField         the request field that identifies a request, or null
  * @param headers         request headers for both servers, {@code Name: value}
@@ -208,10 +208,6 @@ public record ShadowRequest(String requests, Endpoint baseline, Endpoint candida
     private void validateReplay(String fn) {
         endpoint(fn, "baseline", baseline);
         endpoint(fn, "candidate", candidate);
-        if (scorePointer == null) {
-            throw new BadInputException(fn + "scorePointer: required with requests (the JSON Pointer to the score in a "
-                    + "response, e.g. '/score')");
-        }
         checkHeaders(fn + "headers", headers);
         List<String> misplaced = new ArrayList<>();
         addIf(misplaced, follow, "follow");
@@ -350,7 +346,7 @@ public record ShadowRequest(String requests, Endpoint baseline, Endpoint candida
             args.add("--requests=" + requests);
             args.add("--baseline-url=" + baseline.url());
             args.add("--candidate-url=" + candidate.url());
-            args.add("--score-pointer=" + scorePointer);
+            addOption(args, "--score-pointer", scorePointer);
             addOption(args, "--decision-pointer", decisionPointer);
             addOption(args, "--id-field", idField);
             headers.forEach(header -> args.add("--header=" + header));
