@@ -98,8 +98,8 @@ public final class EngineSecrets {
         return Map.of(Secrets.FILE_ENV, file.getRemote());
     }
 
-    /** The file's content: a JSON object of names to plain values. */
-    byte[] json() throws IOException {
+    /** The file's content: a JSON object of names to plain values (what {@link #writeTo} sends to the agent). */
+    public byte[] json() throws IOException {
         Map<String, String> plain = new LinkedHashMap<>();
         values.forEach((name, value) -> plain.put(name, value.get()));
         try {

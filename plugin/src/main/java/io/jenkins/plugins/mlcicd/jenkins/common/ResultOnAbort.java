@@ -12,18 +12,18 @@ import java.util.function.LongSupplier;
  * controller's thread has moved on) or be half written; both are read again until the time is up.
  * Its exit code is a signal's, so the document is not checked against it.
  */
-final class ResultOnAbort {
+public final class ResultOnAbort {
     /** How long to sleep between two looks. */
-    static final long POLL_MILLIS = 200;
+    public static final long POLL_MILLIS = 200;
 
     /** The document's text when the file exists, else null. */
     @FunctionalInterface
-    interface Read {
+    public interface Read {
         String textIfPresent() throws IOException, InterruptedException;
     }
 
     @FunctionalInterface
-    interface Sleeper {
+    public interface Sleeper {
         void sleep(long millis) throws InterruptedException;
     }
 
@@ -34,7 +34,7 @@ final class ResultOnAbort {
      * @return the document, or null when none could be read within {@code grace}
      * @throws InterruptedException when interrupted again while waiting
      */
-    static ResultDocument await(Read read, Duration grace, Sleeper sleeper, LongSupplier nanoTime)
+    public static ResultDocument await(Read read, Duration grace, Sleeper sleeper, LongSupplier nanoTime)
             throws IOException, InterruptedException {
         long deadline = nanoTime.getAsLong() + grace.toNanos();
         while (true) {
