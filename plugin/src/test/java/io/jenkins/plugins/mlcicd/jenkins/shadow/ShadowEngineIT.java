@@ -2,10 +2,6 @@ package io.jenkins.plugins.mlcicd.jenkins.shadow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.jenkins.plugins.mlcicd.input.Json;
 import io.jenkins.plugins.mlcicd.input.Secrets;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineCache;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineCommand;
@@ -24,8 +20,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,14 +29,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,9 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
  * servers): failsafe runs it.
  */
 class ShadowEngineIT {
-    private static final String TOKEN = "tok-5e7a1c9d3b";
-    private static final String USER = "shadow-reader";
-    private static final String PASSWORD = "pa55-w0rd-it";
+    private static final String TOKEN = ShadowFixtures.TOKEN;
+    private static final String USER = ShadowFixtures.USER;
+    private static final String PASSWORD = ShadowFixtures.PASSWORD;
     private static final EndpointCredentials.Lookup STORE = id -> switch (id) {
         case "a-token" -> new EndpointCredentials.Token(() -> TOKEN);
         case "b-login" -> new EndpointCredentials.Login(USER, () -> PASSWORD);
@@ -87,12 +75,7 @@ class ShadowEngineIT {
         classpath = wanted.stream().map(jar -> EngineCache.location(cache, jar).toString()).toList();
 
         Files.createDirectories(workspace.resolve("logs"));
-        StringBuilder requests = new StringBuilder();
-        for (int i = 0; i < 300; i++) {
-            requests.append(String.format(Locale.ROOT, "{\"id\": \"r%d\", \"x\": %.3f, \"country\": \"%s\"}%n",
-                    i, (i % 100) / 100.0, i % 2 == 0 ? "US" : "DE"));
-        }
-        Files.writeString(workspace.resolve("logs/requests.jsonl"), requests, StandardCharsets.UTF_8);
+        Files.writeString(workspace.resolve("logs/requests.jsonl"), ShadowFixtures.requests(300), StandardCharsets.UTF_8);
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 20_000; i++) {
             many.append("{\"id\": \"m").append(i).append("\", \"x\": 0.5}\n");
@@ -103,62 +86,6 @@ class ShadowEngineIT {
     @AfterEach
     void stopServers() {
         servers.forEach(ModelServer::stop);
-    }
-
-    /**
-     * A model server on 127.0.0.1 that answers {@code {"score": x + shift}} to a request that carries the
-     * expected Authorization header, and 401 otherwise; each answer after {@code delayMillis}.
-     */
-    static final class ModelServer {
-        final HttpServer server;
-        final ExecutorService threads = Executors.newFixedThreadPool(8);
-        final AtomicLong answered = new AtomicLong();
-        final AtomicLong refused = new AtomicLong();
-        final Set<String> authorizations = ConcurrentHashMap.newKeySet();
-
-        ModelServer(String authorization, double shift, long delayMillis) throws IOException {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-            server.setExecutor(threads);
-            server.createContext("/predict", exchange -> answer(exchange, authorization, shift, delayMillis));
-            server.start();
-        }
-
-        private void answer(HttpExchange exchange, String authorization, double shift, long delayMillis) throws IOException {
-            try (exchange; InputStream in = exchange.getRequestBody()) {
-                JsonNode body = Json.mapper().readTree(in.readAllBytes());
-                String given = exchange.getRequestHeaders().getFirst("Authorization");
-                if (given != null) {
-                    authorizations.add(given);
-                }
-                if (!authorization.equals(given)) {
-                    refused.incrementAndGet();
-                    exchange.sendResponseHeaders(401, -1);
-                    return;
-                }
-                if (delayMillis > 0) {
-                    Thread.sleep(delayMillis);
-                }
-                byte[] answer = String.format(Locale.ROOT, "{\"score\": %.4f}", body.path("x").asDouble() + shift)
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, answer.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer);
-                }
-                answered.incrementAndGet();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/predict";
-        }
-
-        void stop() {
-            server.stop(0);
-            threads.shutdownNow();
-        }
     }
 
     private ModelServer server(String authorization, double shift, long delayMillis) throws IOException {
