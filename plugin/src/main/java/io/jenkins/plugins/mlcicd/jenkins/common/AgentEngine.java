@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import jenkins.agents.ControllerToAgentFileCallable;
 
@@ -95,12 +96,14 @@ public final class AgentEngine {
      * line (which the log shows and other users of the agent can read) and Jenkins does not print a
      * launched process's environment.
      *
-     * @param secretEnvironment the variables to add; called once, right before the JVM starts
+     * @param secretEnvironment the variables to add; called once, right before the JVM starts. Their values
+     *                          are masked in the engine's output ({@link MaskingOutputStream})
      */
     public static ResultDocument run(BuildContext build, String prefix, FilePath workDir, List<String> arguments,
                                      Supplier<Map<String, String>> secretEnvironment)
             throws IOException, InterruptedException {
-        return launch(build, prefix, workDir, arguments, secretEnvironment, List::of, null);
+        // the variables' values are secrets: the engine's output is masked for them in the log
+        return launch(build, prefix, workDir, arguments, secretEnvironment, extra -> new ArrayList<>(extra.values()), null);
     }
 
     /**
@@ -128,11 +131,12 @@ public final class AgentEngine {
             build.listener().getLogger().println(prefix + "secrets for the engine (in a file only its owner can read, masked in this log): "
                     + String.join(", ", secrets.names()));
         }
-        return launch(build, prefix, workDir, arguments, () -> environment, secrets::maskedValues, resultOnAbort);
+        return launch(build, prefix, workDir, arguments, () -> environment, extra -> secrets.maskedValues(), resultOnAbort);
     }
 
     private static ResultDocument launch(BuildContext build, String prefix, FilePath workDir, List<String> arguments,
-                                         Supplier<Map<String, String>> secretEnvironment, Supplier<List<String>> masked,
+                                         Supplier<Map<String, String>> secretEnvironment,
+                                         Function<Map<String, String>, List<String>> masked,
                                          Duration resultOnAbort)
             throws IOException, InterruptedException {
         PrintStream log = build.listener().getLogger();
@@ -166,7 +170,8 @@ public final class AgentEngine {
         log.println(prefix + "mlcicd " + String.join(" ", cli));
 
         build.workspace().mkdirs();
-        List<String> secretValues = masked.get();
+        Map<String, String> extraEnvironment = secretEnvironment.get();
+        List<String> secretValues = masked.apply(extraEnvironment);
         // the engine's standard error goes through the mask before its tail is kept: the tail is quoted in messages
         StreamTail tail = new StreamTail(log, STDERR_TAIL);
         MaskingOutputStream stderr = new MaskingOutputStream(tail, secretValues, StandardCharsets.UTF_8);
@@ -176,7 +181,7 @@ public final class AgentEngine {
             Launcher.ProcStarter starter = build.launcher().launch()
                     .cmds(command)
                     .pwd(build.workspace())
-                    .envs(EngineCommand.environment(build.env(), secretEnvironment.get()))
+                    .envs(EngineCommand.environment(build.env(), extraEnvironment))
                     .stderr(stderr)
                     .quiet(true);
             // unmasked output goes to the listener as before; masked output through the filter
