@@ -27,9 +27,9 @@ public final class Comparison {
     static final int MAX_SLICES = 100;
     static final String OTHER_SLICE = "(other)";
 
-    /** A disagreeing request worth looking at. */
+    /** A request the models answered differently: opposite decisions first, then by score difference. */
     public record Sample(String id, String slice, double baseline, double candidate, String baselineDecision,
-            String candidateDecision) {
+            String candidateDecision, boolean disagree) {
         public double difference() {
             return Math.abs(candidate - baseline);
         }
@@ -39,6 +39,10 @@ public final class Comparison {
     public record Drift(double psi, double ks, double ksPValue, double jensenShannon, double p99AbsDifference,
             long sampleSize, boolean sampled) {
     }
+
+    /** Orders samples from least to most worth looking at. */
+    private static final Comparator<Sample> WORSE = Comparator.comparing(Sample::disagree)
+            .thenComparingDouble(Sample::difference);
 
     private final double threshold;
     private final int reservoirSize;
@@ -77,7 +81,7 @@ public final class Comparison {
         this.random = new SplittableRandom(seed);
         this.reservoirBaseline = new double[Math.min(reservoirSize, 1024)];
         this.reservoirCandidate = new double[reservoirBaseline.length];
-        this.worst = new PriorityQueue<>(Comparator.comparingDouble(Sample::difference));
+        this.worst = new PriorityQueue<>(WORSE);
     }
 
     /** Adds the two answers to one request. */
@@ -114,11 +118,12 @@ public final class Comparison {
         candidateScores.add(c);
         sample(b, c);
         if (worstCount > 0 && (!agree || difference > 0)) {
+            Sample sample = new Sample(id, slice, b, c, baseline.decision(), candidate.decision(), !agree);
             if (worst.size() < worstCount) {
-                worst.add(new Sample(id, slice, b, c, baseline.decision(), candidate.decision()));
-            } else if (difference > worst.peek().difference()) {
+                worst.add(sample);
+            } else if (WORSE.compare(sample, worst.peek()) > 0) {
                 worst.poll();
-                worst.add(new Sample(id, slice, b, c, baseline.decision(), candidate.decision()));
+                worst.add(sample);
             }
         }
     }
@@ -211,10 +216,10 @@ public final class Comparison {
                 filled, compared > filled);
     }
 
-    /** Disagreeing requests with the largest score difference first. */
+    /** The requests most worth looking at: opposite decisions first, then the largest score difference. */
     public List<Sample> worst() {
         List<Sample> sorted = new ArrayList<>(worst);
-        sorted.sort(Comparator.comparingDouble(Sample::difference).reversed().thenComparing(Sample::id));
+        sorted.sort(WORSE.reversed().thenComparing(Sample::id));
         return sorted;
     }
 

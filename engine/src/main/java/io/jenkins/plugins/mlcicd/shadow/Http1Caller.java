@@ -32,6 +32,11 @@ final class Http1Caller implements ModelCaller {
     }
 
     @Override
+    public void expire(long nowNanos) {
+        connection.expire(nowNanos);
+    }
+
+    @Override
     public void abort() {
         connection.abort();
     }

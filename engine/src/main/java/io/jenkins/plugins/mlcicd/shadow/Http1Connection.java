@@ -45,6 +45,10 @@ final class Http1Connection implements Closeable {
     private OutputStream out;
     private int exchanges;
     private final byte[] buffer = new byte[16 * 1024];
+    private final Object expiry = new Object();
+    private long deadline;
+    private boolean inExchange;
+    private volatile boolean expired;
     private int pos;
     private int limit;
     private byte[] body = new byte[4 * 1024];
@@ -78,6 +82,35 @@ final class Http1Connection implements Closeable {
         if (!reused) {
             connect(deadlineNanos);
         }
+        synchronized (expiry) {
+            expired = false;
+            deadline = deadlineNanos;
+            inExchange = true;
+        }
+        try {
+            exchangeOnOpenSocket(requestBody, deadlineNanos, reused);
+        } finally {
+            synchronized (expiry) {
+                inExchange = false;
+            }
+        }
+    }
+
+    /**
+     * Called by the run's reaper thread: closes the socket of an exchange past its deadline, so
+     * that the worker's blocked read ends as a timeout. Reads carry no socket timeout of their own
+     * because a timed read costs the JDK a poll and two reads where a blocking read costs one.
+     */
+    void expire(long nowNanos) {
+        synchronized (expiry) {
+            if (inExchange && !expired && nowNanos - deadline >= 0) {
+                expired = true;
+                abort();
+            }
+        }
+    }
+
+    private void exchangeOnOpenSocket(byte[] requestBody, long deadlineNanos, boolean reused) throws ExchangeException {
         try {
             byte[] length = Integer.toString(requestBody.length).getBytes(StandardCharsets.ISO_8859_1);
             out.write(head);
@@ -87,6 +120,9 @@ final class Http1Connection implements Closeable {
             out.flush();
         } catch (IOException e) {
             close();
+            if (expired) {
+                throw new ExchangeException(ErrorKind.TIMEOUT, false, "request not sent within the timeout");
+            }
             throw new ExchangeException(ErrorKind.RESET, reused, "write failed: " + e.getMessage());
         }
         boolean keepAlive;
@@ -176,12 +212,15 @@ final class Http1Connection implements Closeable {
         } catch (SocketTimeoutException e) {
             throw new ExchangeException(ErrorKind.TIMEOUT, false, "no response within the timeout");
         } catch (EOFException e) {
+            if (expired) {
+                throw new ExchangeException(ErrorKind.TIMEOUT, false, "no response within the timeout");
+            }
             // A keep-alive connection the server closed while idle fails before any byte arrives.
             throw new ExchangeException(ErrorKind.RESET, reused && nothingRead, "connection closed before the whole response");
         } catch (NumberFormatException e) {
             throw new ExchangeException(ErrorKind.UNPARSABLE, false, "malformed HTTP response: " + e.getMessage());
         } catch (IOException e) {
-            if (isTimeout(deadlineNanos)) {
+            if (expired || isTimeout(deadlineNanos)) {
                 throw new ExchangeException(ErrorKind.TIMEOUT, false, "no response within the timeout");
             }
             throw new ExchangeException(ErrorKind.RESET, reused && nothingRead, "connection reset: " + e.getMessage());
@@ -298,11 +337,9 @@ final class Http1Connection implements Closeable {
     }
 
     private void fill(long deadlineNanos) throws IOException {
-        int remaining = remainingMillis(deadlineNanos);
-        if (remaining <= 0) {
+        if (expired || System.nanoTime() - deadlineNanos >= 0) {
             throw new SocketTimeoutException("deadline passed");
         }
-        socket.setSoTimeout(remaining);
         int n = in.read(buffer, 0, buffer.length);
         if (n < 0) {
             throw new EOFException();

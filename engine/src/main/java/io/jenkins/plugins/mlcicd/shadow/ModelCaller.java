@@ -11,6 +11,10 @@ interface ModelCaller extends Closeable {
      */
     Answer call(byte[] body, long startNanos, long deadlineNanos);
 
+    /** Ends the current call as a timeout if it is past its deadline (called by a reaper thread). */
+    default void expire(long nowNanos) {
+    }
+
     /** Breaks a blocked call from another thread (the run is stopping). */
     void abort();
 

@@ -102,7 +102,9 @@ public final class Replay {
             candidate.callers.forEach(ModelCaller::abort);
         });
         threads.forEach(Thread::start);
-        Thread watchdog = watchdog(deadline, start, progress, baseline.sent);
+        List<ModelCaller> all = new ArrayList<>(baseline.callers);
+        all.addAll(candidate.callers);
+        Thread watchdog = watchdog(deadline, start, progress, baseline.sent, all);
         long sent = 0;
         String reason = null;
         RequestLog log = new RequestLog(options.requests(), options.idField(), options.sliceField(), options.skipInvalid());
@@ -153,18 +155,26 @@ public final class Replay {
                 baseline.backpressureNanos.get() / 1_000_000, candidate.backpressureNanos.get() / 1_000_000);
     }
 
-    /** Ends the run at the deadline and drives the progress display. */
-    private Thread watchdog(long deadline, long start, Progress progress, AtomicLong sent) {
+    /** Ends the run at the deadline, times out requests past theirs and drives the progress display. */
+    private Thread watchdog(long deadline, long start, Progress progress, AtomicLong sent, List<ModelCaller> callers) {
         Thread thread = new Thread(() -> {
+            long lastProgress = 0;
             while (!Thread.currentThread().isInterrupted()) {
                 long now = System.nanoTime();
                 if (now - deadline >= 0) {
                     stop.stop("duration reached");
                     return;
                 }
-                progress.update(sent.get(), now - start);
+                if (now - lastProgress >= 200_000_000L) {
+                    progress.update(sent.get(), now - start);
+                    lastProgress = now;
+                }
+                for (ModelCaller caller : callers) {
+                    caller.expire(now);
+                }
                 try {
-                    Thread.sleep(Math.max(1, Math.min(200, (deadline - now) / 1_000_000)));
+                    // the timeout resolution: a request times out at most this late
+                    Thread.sleep(Math.max(1, Math.min(5, (deadline - now) / 1_000_000)));
                 } catch (InterruptedException e) {
                     return;
                 }

@@ -67,6 +67,7 @@ public final class ShadowDocument {
             node.put("baseline", sample.baseline());
             node.put("candidate", sample.candidate());
             node.put("difference", sample.difference());
+            node.put("disagree", sample.disagree());
             if (sample.baselineDecision() != null) {
                 node.put("baselineDecision", sample.baselineDecision());
                 node.put("candidateDecision", sample.candidateDecision());
