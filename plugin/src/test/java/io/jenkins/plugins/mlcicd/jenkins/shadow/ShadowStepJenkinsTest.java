@@ -56,16 +56,20 @@ class ShadowStepJenkinsTest {
                 ShadowFixtures.USER, ShadowFixtures.PASSWORD));
     }
 
+    /**
+     * A pipeline replaying {@code requests} requests; the log is written into the job's workspace (the
+     * built-in node's) before the build, as a script string would be too big for 20 000 lines.
+     */
     private static WorkflowJob job(JenkinsRule r, int requests, String arguments) throws Exception {
         WorkflowJob job = r.jenkins.createProject(WorkflowJob.class, "p");
+        r.jenkins.getWorkspaceFor(job).child("logs/requests.jsonl").write(ShadowFixtures.requests(requests), "UTF-8");
         job.setDefinition(new CpsFlowDefinition("""
                 node {
-                  writeFile file: 'logs/requests.jsonl', text: '''%s'''
                   def result = mlShadowEval(%s)
                   echo "verdict=${result.verdict} kind=${result.kind} compared=${result.metrics.compared}"
                   echo 'after the shadow evaluation'
                 }
-                """.formatted(ShadowFixtures.requests(requests), arguments), true));
+                """.formatted(arguments), true));
         return job;
     }
 
@@ -122,11 +126,10 @@ class ShadowStepJenkinsTest {
 
         job.setDefinition(new CpsFlowDefinition("""
                 node {
-                  writeFile file: 'logs/requests.jsonl', text: '''%s'''
                   mlShadowEval(%s, minAgreement: 0.99, stopBuild: true)
                   echo 'after the shadow evaluation'
                 }
-                """.formatted(ShadowFixtures.requests(100), endpoints(baseline, candidate)), true));
+                """.formatted(endpoints(baseline, candidate)), true));
         WorkflowRun stopped = r.buildAndAssertStatus(Result.FAILURE, job);
         r.assertLogContains("(stopBuild: true)", stopped);
         r.assertLogNotContains("after the shadow evaluation", stopped);
