@@ -1,7 +1,9 @@
 package io.jenkins.plugins.mlcicd.jenkins.shadow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.mlcicd.input.Secrets;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineCache;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineCommand;
@@ -259,5 +261,48 @@ class ShadowEngineIT {
         assertThat(measuredRequests).isBetween(answeredAtStop - 4, baseline.answered.get() + 4);
         assertThat(baseline.answered.get()).as("the replay stopped sending").isLessThan(answeredAtStop + 20);
         assertThat(new ShadowAction("shadow", measured, request).getStopReason()).contains("interrupted");
+    }
+
+    @Test
+    void predictionLogsAndLabelsFromTheStepsParameters() throws Exception {
+        List<String> baseline = new ArrayList<>(List.of("request_id,score,latency_ms"));
+        List<String> candidate = new ArrayList<>(List.of("request_id,score,latency_ms"));
+        List<String> outcomes = new ArrayList<>(List.of("request_id,clicked"));
+        for (int i = 0; i < 120; i++) {
+            double score = (i % 100) / 100.0;
+            baseline.add("k" + i + "," + score + "," + (10 + i % 7));
+            // the candidate logged keys 10..129: 110 matched, 10 on each side alone
+            candidate.add("k" + (i + 10) + "," + ((i + 10) % 100) / 100.0 + "," + (12 + i % 7));
+            outcomes.add("k" + i + "," + (score >= 0.5 ? 1 : 0));
+        }
+        Files.createDirectories(workspace.resolve("logs/a"));
+        Files.createDirectories(workspace.resolve("logs/b"));
+        Files.write(workspace.resolve("logs/a/part-0.csv"), baseline);
+        Files.write(workspace.resolve("logs/b/part-0.csv"), candidate);
+        Files.write(workspace.resolve("logs/outcomes.csv"), outcomes);
+        ShadowStep step = new ShadowStep();
+        step.setBaselineLog("logs/a/*.csv");
+        step.setCandidateLog("logs/b/*.csv");
+        step.setKey("request_id");
+        step.setLatencyMsColumn("latency_ms");
+        step.setLabels("logs/outcomes.csv");
+        step.setLabelColumn("clicked");
+        step.setMaxErrorRate(0.05);
+        ShadowRequest request = step.request().validated("mlShadowEval");
+
+        Engine engine = start("log-join", request);
+        ResultDocument result = engine.result(engine.waitFor());
+
+        JsonNode input = result.fields().path("input");
+        assertThat(input.path("matched").asLong()).as(engine.log().toString(StandardCharsets.UTF_8)).isEqualTo(110);
+        assertThat(input.path("onlyBaseline").asLong()).isEqualTo(10);
+        assertThat(input.path("onlyCandidate").asLong()).isEqualTo(10);
+        assertThat(result.fields().at("/metrics/compared").asLong()).isEqualTo(110);
+        // HdrHistogram keeps three significant digits
+        assertThat(result.fields().at("/models/candidate/latencyMs/max").asDouble()).isCloseTo(18.0, within(0.05));
+        assertThat(result.fields().path("labels").path("label").asText()).isEqualTo("clicked");
+        ShadowAction action = new ShadowAction("shadow", result, request);
+        assertThat(action.getBaselineLatencyP95()).endsWith(" ms");
+        assertThat(action.getSource()).startsWith("prediction logs logs/a/*.csv (baseline)");
     }
 }
