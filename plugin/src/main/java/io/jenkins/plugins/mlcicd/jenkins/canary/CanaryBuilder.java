@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -124,17 +123,17 @@ public final class CanaryBuilder extends MlBuilder {
         }
         String prefix = ResultPublisher.logPrefix(options);
         PrintStream log = build.listener().getLogger();
-        Supplier<Map<String, String>> secrets = () -> CanaryRunner.secretsEnvironment(prepared);
+        Map<String, String> secrets = CanaryRunner.secretsEnvironment(prepared);
         try {
             ResultDocument document;
             try {
                 document = AgentEngine.run(build, prefix, prepared.workDir(), CanaryArguments.rollout(prepared.files(),
-                        request.onResume(), false), secrets);
+                        request.onResume(), false), secrets, prepared.masks(), null);
             } catch (InterruptedException aborted) {
                 // the launcher killed the engine (SIGTERM first, so it started the rollback); finish the rollback
                 log.println(prefix + "build aborted: rolling back with mlcicd canary --abort");
                 ResultDocument rolledBack = AgentEngine.run(build, prefix, prepared.workDir(),
-                        CanaryArguments.abort(prepared.files(), false), secrets);
+                        CanaryArguments.abort(prepared.files(), false), secrets, prepared.masks(), null);
                 CanaryRunner.publish(build, options, request, rolledBack, new CanaryAction(options.id(), rolledBack, request, false), handler);
                 throw aborted;
             }

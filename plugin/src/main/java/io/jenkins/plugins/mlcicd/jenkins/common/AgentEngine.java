@@ -13,15 +13,17 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Supplier;
 import jenkins.agents.ControllerToAgentFileCallable;
 
 /**
@@ -87,22 +89,60 @@ public final class AgentEngine {
      */
     public static ResultDocument run(BuildContext build, String prefix, FilePath workDir, List<String> arguments)
             throws IOException, InterruptedException {
-        return run(build, prefix, workDir, arguments, Map::of);
+        return run(build, prefix, workDir, arguments, new EngineSecrets(), Map.of(), null);
     }
 
     /**
-     * {@link #run(BuildContext, String, FilePath, List)} with extra environment variables for the
-     * engine's JVM, on top of the build's environment: {@value io.jenkins.plugins.mlcicd.input.Secrets#FILE_ENV}
-     * as {@link EngineSecrets#writeTo} returns it, and values that are not secret (a database user name).
-     * Never a secret's value: environment variables are not private. Inside {@code docker.inside} the
-     * launcher runs {@code docker exec --env NAME=value …}, which the host's process list shows to every
-     * user, and a process's environment is readable by its owner's other processes. Secrets go in the
-     * 0600 file of {@link EngineSecrets} in {@code workDir}, which the caller deletes.
+     * {@link #run(BuildContext, String, FilePath, List)} with secrets in a file ({@link EngineSecrets}:
+     * 0600, in the work directory, named to the engine by {@value io.jenkins.plugins.mlcicd.input.Secrets#FILE_ENV}),
+     * the engine's output masked for them line by line in the build log ({@link MaskingOutputStream}), and,
+     * when {@code resultOnAbort} is given, what the engine measured until the build was aborted.
      *
-     * @param extraEnvironment the variables to add; called once, right before the JVM starts
+     * <p>Never a secret's value in the environment: inside {@code docker.inside} the launcher runs
+     * {@code docker exec --env NAME=value …}, which the host's process list shows to every user. The
+     * secrets file is deleted with the work directory by the caller.
+     *
+     * <p>Aborting the build interrupts the thread waiting for the JVM; Jenkins' {@code Proc.join} then
+     * stops it the way {@code ProcessTree} does, with SIGTERM first (a local process gets up to
+     * {@code SoftKillWaitSeconds}, 5 s by default, to end; a remote one is cancelled on the agent, which does
+     * the same there). An engine command that handles SIGTERM writes its result document before it ends:
+     * this method then waits up to {@code resultOnAbort} for that document and throws {@link EngineAborted}
+     * carrying it, so that the step can keep it with the build before the abort goes on.
+     *
+     * @param secrets       the secrets to hand over (may be empty)
+     * @param environment   extra variables that are not secret (a database user name), on top of the build's
+     * @param resultOnAbort how long to wait for the result document after an abort; null not to wait
+     * @throws EngineAborted when {@code resultOnAbort} is given and the build was aborted while the engine ran
      */
     public static ResultDocument run(BuildContext build, String prefix, FilePath workDir, List<String> arguments,
-                                     Supplier<Map<String, String>> extraEnvironment)
+                                     EngineSecrets secrets, Map<String, String> environment, Duration resultOnAbort)
+            throws IOException, InterruptedException {
+        Map<String, String> extra = new HashMap<>(environment);
+        extra.putAll(secrets.writeTo(workDir));
+        if (!secrets.isEmpty()) {
+            build.listener().getLogger().println(prefix + "secrets for the engine (in a file only its owner can read, masked in this log): "
+                    + String.join(", ", secrets.names()));
+        }
+        return run(build, prefix, workDir, arguments, extra, secrets.maskedValues(), resultOnAbort);
+    }
+
+    /**
+     * {@link #run(BuildContext, String, FilePath, List, EngineSecrets, Map, Duration)} for a work directory
+     * whose secrets file is already written ({@link EngineSecrets#writeTo}, e.g. before a step's first of
+     * several engine runs).
+     *
+     * @param environment the extra variables, {@value io.jenkins.plugins.mlcicd.input.Secrets#FILE_ENV} among them
+     * @param masked      the secret values to mask in the engine's output
+     */
+    public static ResultDocument run(BuildContext build, String prefix, FilePath workDir, List<String> arguments,
+                                     Map<String, String> environment, List<String> masked, Duration resultOnAbort)
+            throws IOException, InterruptedException {
+        return launch(build, prefix, workDir, arguments, environment, masked, resultOnAbort);
+    }
+
+    private static ResultDocument launch(BuildContext build, String prefix, FilePath workDir, List<String> arguments,
+                                         Map<String, String> extraEnvironment, List<String> secretValues,
+                                         Duration resultOnAbort)
             throws IOException, InterruptedException {
         PrintStream log = build.listener().getLogger();
         Provisioned engine = provision(build.workspace(), runsInAContainer(build.launcher()), log, prefix);
@@ -116,34 +156,62 @@ public final class AgentEngine {
         log.println(prefix + "mlcicd " + String.join(" ", cli));
 
         build.workspace().mkdirs();
-        StreamTail stderr = new StreamTail(log, STDERR_TAIL);
+        // the engine's standard error goes through the mask before its tail is kept: the tail is quoted in messages
+        StreamTail tail = new StreamTail(log, STDERR_TAIL);
+        MaskingOutputStream stderr = new MaskingOutputStream(tail, secretValues, StandardCharsets.UTF_8);
+        MaskingOutputStream stdout = new MaskingOutputStream(log, secretValues, StandardCharsets.UTF_8);
         int exitCode;
         try {
-            exitCode = build.launcher().launch()
+            Launcher.ProcStarter starter = build.launcher().launch()
                     .cmds(command)
                     .pwd(build.workspace())
-                    .envs(EngineCommand.environment(build.env(), extraEnvironment.get()))
-                    .stdout(build.listener())
+                    .envs(EngineCommand.environment(build.env(), extraEnvironment))
                     .stderr(stderr)
-                    .quiet(true)
-                    .join();
+                    .quiet(true);
+            // unmasked output goes to the listener as before; masked output through the filter
+            starter = stdout.masks() ? starter.stdout(stdout) : starter.stdout(build.listener());
+            exitCode = starter.start().join();
+        } catch (InterruptedException e) {
+            stdout.close();
+            stderr.close();
+            if (resultOnAbort == null) {
+                throw e;
+            }
+            log.println(prefix + "aborted: the engine was told to stop (SIGTERM); waiting up to "
+                    + resultOnAbort.toSeconds() + " s for what it measured until now");
+            ResultDocument measured;
+            try {
+                measured = ResultOnAbort.await(() -> result.exists() ? WorkspaceFiles.readText(workDir, RESULT_FILE, "engine result") : null,
+                        resultOnAbort, Thread::sleep, System::nanoTime);
+            } catch (InterruptedException again) {
+                // aborted once more while waiting: give up on the result
+                measured = null;
+            } catch (IOException unreadable) {
+                log.println(prefix + "the engine's result after the abort cannot be read: " + unreadable.getMessage());
+                measured = null;
+            }
+            if (measured == null) {
+                log.println(prefix + "the engine wrote no result before it ended; nothing measured is kept");
+            }
+            throw new EngineAborted(e, measured);
         } catch (IOException e) {
             // typically "Cannot run program": no such java on the agent; or the agent went away
             throw new AbortException("the engine's JVM " + command.get(0) + " (from " + EngineCommand.javaSource(build.env())
                     + ") failed on the agent: " + e.getMessage() + "; if it cannot be run, set " + EngineCommand.JAVA_ENV
                     + " or JAVA_HOME to a Java 17 or newer");
         }
-        stderr.flush();
+        stdout.close();
+        stderr.close();
 
         switch (EngineExit.of(exitCode)) {
-            case BAD_INPUT -> throw new BadInputException(EngineExit.badInputMessage(stderr.text()));
-            case CRASH -> throw new AbortException(crash(exitCode, stderr.text()));
+            case BAD_INPUT -> throw new BadInputException(EngineExit.badInputMessage(tail.text()));
+            case CRASH -> throw new AbortException(crash(exitCode, tail.text()));
             default -> {
                 // a verdict's exit code: the result document must be there
             }
         }
         if (!result.exists()) {
-            throw new AbortException(crash(exitCode, stderr.text()) + "; it wrote no result document");
+            throw new AbortException(crash(exitCode, tail.text()) + "; it wrote no result document");
         }
         String text = WorkspaceFiles.readText(workDir, RESULT_FILE, "engine result");
         try {

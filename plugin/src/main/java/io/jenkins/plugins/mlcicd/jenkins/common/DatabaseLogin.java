@@ -2,13 +2,10 @@ package io.jenkins.plugins.mlcicd.jenkins.common;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
-import hudson.FilePath;
 import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.mlcicd.data.DataSource;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
-import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,17 +58,6 @@ public final class DatabaseLogin {
     /** The environment variable the engine's JVM gets: the user name only. */
     public Map<String, String> environment() {
         return environment(username);
-    }
-
-    /**
-     * What the engine's JVM needs for this login: writes the password's secrets file into the run's
-     * work directory (deleted with it) and returns the JVM's extra environment (the user name and
-     * where the secrets file is).
-     */
-    public Map<String, String> engineEnvironment(FilePath workDir) throws IOException, InterruptedException {
-        Map<String, String> env = new HashMap<>(secrets().writeTo(workDir));
-        env.putAll(environment());
-        return env;
     }
 
     /** The password, under the secret name {@code mlcicd validate} reads by default. */

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * Finds, on the controller, the jar files the engine's CLI needs in its child JVM (DESIGN.md §4), and
  * names each by the SHA-256 of its content. Each artifact is found through one class of it, as a
  * resource of the plugin's class loader: in Jenkins that is the plugin's {@code WEB-INF/lib} (engine,
- * picocli, DuckDB, PostgreSQL JDBC) and the {@code jackson2-api} and {@code snakeyaml-api} plugins it
+ * picocli, DuckDB, PostgreSQL JDBC, HdrHistogram) and the {@code jackson2-api} and {@code snakeyaml-api} plugins it
  * depends on (Jackson, SnakeYAML). Nothing is loaded: a resource lookup does not load a class, so
  * DuckDB's classes and native library never enter the controller's JVM.
  * A class directory instead of a jar (a development run from {@code target/classes}) is packed into
@@ -48,7 +48,8 @@ public final class EngineJars {
             new Marker("jackson-dataformat-yaml", "com/fasterxml/jackson/dataformat/yaml/YAMLFactory.class"),
             new Marker("snakeyaml", "org/yaml/snakeyaml/Yaml.class"),
             new Marker("duckdb_jdbc", "org/duckdb/DuckDBDriver.class"),
-            new Marker("postgresql", "org/postgresql/Driver.class"));
+            new Marker("postgresql", "org/postgresql/Driver.class"),
+            new Marker("HdrHistogram", "org/HdrHistogram/Histogram.class"));
 
     /** Digests of files already hashed, by path, size and modification time: DuckDB's jar is large. */
     private static final Map<String, EngineJar> DIGESTS = new ConcurrentHashMap<>();

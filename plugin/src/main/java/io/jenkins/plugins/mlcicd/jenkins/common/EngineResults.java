@@ -26,4 +26,13 @@ public final class EngineResults {
         }
         return document;
     }
+
+    /**
+     * A result document without the exit-code check: the one an engine wrote as it was stopped by a
+     * signal (whose exit code is the signal's, not a verdict's).
+     */
+    // No path traversal: only names the document in messages; nothing is opened.
+    public static ResultDocument parseAny(String source, String text) {
+        return ResultDocumentJson.fromJson(Path.of(source), StructuredFiles.parseTree(source, text));
+    }
 }

@@ -15,8 +15,11 @@ import java.nio.file.OpenOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import jenkins.agents.ControllerToAgentFileCallable;
 
 /**
@@ -29,18 +32,47 @@ import jenkins.agents.ControllerToAgentFileCallable;
  * in {@code @tmp} is mounted into the container like the workspace. The work directory, and so the
  * file, is deleted when the step ends ({@link AgentEngine#deleteQuietly}).
  *
- * <p>Values stay {@link Secret}s on the controller until {@link #writeTo} sends them to the agent.
+ * <p>Values stay {@link Secret}s on the controller until {@link #writeTo} sends them to the agent;
+ * a value made from a secret (an {@code Authorization} header from a token) is computed only then.
+ * Every value, and every part registered with {@link #mask}, is what {@link #maskedValues} gives the
+ * engine's output filter ({@link MaskingOutputStream}).
  */
 public final class EngineSecrets {
     /** The file's name in the work directory. */
     public static final String FILE = "secrets.json";
 
-    private final Map<String, Secret> values = new LinkedHashMap<>();
+    private final Map<String, Supplier<String>> values = new LinkedHashMap<>();
+    private final List<Supplier<String>> parts = new ArrayList<>();
 
     /** Adds a secret under the name the engine asks for (e.g. an endpoint's credential variable). */
     public EngineSecrets put(String name, Secret value) {
+        return put(name, value::getPlainText);
+    }
+
+    /**
+     * Adds a value computed from secrets (e.g. {@code "Bearer " + token}); it is called when the file is
+     * written and when the output filter is made, never kept.
+     */
+    public EngineSecrets put(String name, Supplier<String> value) {
         values.put(name, value);
         return this;
+    }
+
+    /**
+     * A secret that is not in the file by itself but may show in the engine's output (the token inside
+     * a header value, a password inside a login): masked in the build log too.
+     */
+    public EngineSecrets mask(Supplier<String> part) {
+        parts.add(part);
+        return this;
+    }
+
+    /** Every value and every masked part, as plain text: for the output filter only. */
+    public List<String> maskedValues() {
+        List<String> plain = new ArrayList<>();
+        values.values().forEach(value -> plain.add(value.get()));
+        parts.forEach(part -> plain.add(part.get()));
+        return plain;
     }
 
     public boolean isEmpty() {
@@ -61,17 +93,20 @@ public final class EngineSecrets {
         if (values.isEmpty()) {
             return Map.of();
         }
+        FilePath file = workDir.child(FILE);
+        file.act(new CreatePrivate(json()));
+        return Map.of(Secrets.FILE_ENV, file.getRemote());
+    }
+
+    /** The file's content: a JSON object of names to plain values (what {@link #writeTo} sends to the agent). */
+    public byte[] json() throws IOException {
         Map<String, String> plain = new LinkedHashMap<>();
-        values.forEach((name, secret) -> plain.put(name, secret.getPlainText()));
-        byte[] json;
+        values.forEach((name, value) -> plain.put(name, value.get()));
         try {
-            json = Json.mapper().writeValueAsBytes(plain);
+            return Json.mapper().writeValueAsBytes(plain);
         } catch (JsonProcessingException e) {
             throw new IOException("cannot encode the engine's secrets", e);
         }
-        FilePath file = workDir.child(FILE);
-        file.act(new CreatePrivate(json));
-        return Map.of(Secrets.FILE_ENV, file.getRemote());
     }
 
     /** On the agent: creates the file readable and writable by its owner only, before any byte is written. */

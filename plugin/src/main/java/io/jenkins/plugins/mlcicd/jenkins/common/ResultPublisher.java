@@ -57,6 +57,24 @@ public final class ResultPublisher {
         return outcome;
     }
 
+    /**
+     * Keeps what an aborted run measured: the document with the build and its action on the build page,
+     * with a summary in the log. The build result is left alone: the abort decides it.
+     */
+    public static void keepAborted(BuildContext build, StepOptions options, ResultDocument document, MlResultAction action)
+            throws IOException {
+        RunStore.writeResult(RunStore.directory(build.run(), action.kind(), options.id()), document);
+        build.run().addAction(action);
+        PrintStream log = build.listener().getLogger();
+        String prefix = logPrefix(options);
+        log.println(prefix + "aborted; kept what was measured until then: " + document.verdict() + ": " + document.summary());
+        for (String line : ConsoleSummary.lines(document, BuildOutcome.SUCCESS)) {
+            if (line.startsWith("  ")) {
+                log.println(prefix + line);
+            }
+        }
+    }
+
     /** {@code [mlGate gate] }: every log line of one invocation starts with it. */
     public static String logPrefix(StepOptions options) {
         return "[" + options.functionName() + " " + options.id() + "] ";

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlcicd.jenkins.data;
 
 import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseLogin;
+import io.jenkins.plugins.mlcicd.jenkins.common.EngineSecrets;
 import hudson.FilePath;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.jenkins.common.AgentEngine;
@@ -60,10 +61,9 @@ public final class DataValidateRunner {
             try {
                 String referenceProfile = stage(reference, work);
                 FilePath profile = work.child(DataReference.PROFILE_FILE);
-                // the secrets file lives in the work directory, deleted below
-                Map<String, String> loginEnvironment = login == null ? Map.of() : login.engineEnvironment(work);
                 ResultDocument result = AgentEngine.run(build, prefix, work, request.cliArguments(referenceProfile, profile.getRemote()),
-                        () -> loginEnvironment);
+                        // the password in the work directory's secrets file (deleted below), masked in the log
+                        login == null ? new EngineSecrets() : login.secrets(), login == null ? Map.of() : login.environment(), null);
 
                 Path directory = RunStore.directory(build.run(), ResultKind.DATA_VALIDATION, options.id());
                 Files.createDirectories(directory);

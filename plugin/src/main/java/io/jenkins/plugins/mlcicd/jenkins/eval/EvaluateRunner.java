@@ -5,6 +5,7 @@ import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.jenkins.common.AgentEngine;
 import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
 import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseLogin;
+import io.jenkins.plugins.mlcicd.jenkins.common.EngineSecrets;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultHandler;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultPublisher;
 import io.jenkins.plugins.mlcicd.jenkins.common.StepOptions;
@@ -53,9 +54,9 @@ public final class EvaluateRunner {
                     : "compared with: the evaluation recorded by " + reference.fullName()));
             FilePath work = AgentEngine.workDirectory(build.workspace(), "evaluation-" + options.id());
             try {
-                // the secrets file lives in the work directory, deleted below
-                Map<String, String> loginEnvironment = login == null ? Map.of() : login.engineEnvironment(work);
-                ResultDocument result = AgentEngine.run(build, prefix, work, request.cliArguments(), () -> loginEnvironment);
+                ResultDocument result = AgentEngine.run(build, prefix, work, request.cliArguments(),
+                        // the password in the work directory's secrets file (deleted below), masked in the log
+                        login == null ? new EngineSecrets() : login.secrets(), login == null ? Map.of() : login.environment(), null);
                 ResultPublisher.publish(build, options, result, new VerdictMapping(options.unstableOnly(), BuildOutcome.UNSTABLE),
                         new EvaluationAction(options.id(), result, request, reference), handler);
                 return result;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlcicd.jenkins.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.mlcicd.input.Json;
 import io.jenkins.plugins.mlcicd.input.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,5 +36,24 @@ class EngineSecretsTest {
         assertThatThrownBy(() -> new EngineSecrets.CreatePrivate(new byte[] {'{', '}'}).invoke(file.toFile(), null))
                 .isInstanceOf(FileAlreadyExistsException.class);
         assertThat(Files.readString(target)).isEqualTo("keep");
+    }
+
+    @Test
+    void computedValuesAndMaskedPartsAreReadOnlyWhenAsked() throws IOException {
+        int[] calls = {0};
+        EngineSecrets secrets = new EngineSecrets()
+                .put("MLCICD_BASELINE_AUTHORIZATION", () -> {
+                    calls[0]++;
+                    return "Bearer t0ken-value";
+                })
+                .mask(() -> "t0ken-value");
+        assertThat(calls[0]).isZero();
+        assertThat(secrets.names()).containsExactly("MLCICD_BASELINE_AUTHORIZATION");
+        assertThat(secrets.toString()).doesNotContain("t0ken");
+
+        assertThat(Json.mapper().readTree(secrets.json()))
+                .isEqualTo(Json.mapper().createObjectNode().put("MLCICD_BASELINE_AUTHORIZATION", "Bearer t0ken-value"));
+        assertThat(secrets.maskedValues()).containsExactly("Bearer t0ken-value", "t0ken-value");
+        assertThat(calls[0]).isEqualTo(2);
     }
 }
