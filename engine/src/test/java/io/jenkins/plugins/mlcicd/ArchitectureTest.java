@@ -48,9 +48,10 @@ class ArchitectureTest {
 
     @Test
     void reportRendersResultDocumentsWithoutKnowingWhoMadeThem() {
-        // result: the document types it renders; input: escaping and JSON/YAML reading of documents.
-        // Never gate, data, eval, lineage or any later capability package whose documents it renders.
-        onlyOwnPackagesAndLibraries("report", "result", "input")
+        // result: the document types it renders; input: escaping and JSON/YAML reading of documents;
+        // output: the one writer of every output file. Never gate, data, eval, lineage, shadow, canary or
+        // any later capability package whose documents it renders.
+        onlyOwnPackagesAndLibraries("report", "result", "input", "output")
                 .because("report depends on result types, never on the packages that produce them")
                 .check(engine);
     }
