@@ -246,6 +246,11 @@ public record DataContract(String dataset, RowBounds rows, ExtraColumns extraCol
                         + " needs a numeric column, but type is " + c.type().id());
             }
         }
+        if (drift.binning() != null && drift.method() != null && drift.method() != DriftMethod.PSI
+                && drift.method() != DriftMethod.JENSEN_SHANNON) {
+            throw new BadInputException(where + ": drift.binning applies to psi and jensen_shannon only, not "
+                    + drift.method().id());
+        }
         if (drift.threshold() != null && !(Double.isFinite(drift.threshold()) && drift.threshold() >= 0)) {
             throw new BadInputException(where + ": drift.threshold must be a finite number >= 0");
         }

@@ -68,6 +68,15 @@ class EvidentlyParityTest {
                 .map(p -> Arguments.of(p.get("name").asText(), p));
     }
 
+    private static JsonNode pair(String name) throws IOException {
+        for (JsonNode p : expectations().get("pairs")) {
+            if (p.get("name").asText().equals(name)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no pair " + name);
+    }
+
     private ResultDocument run(JsonNode pair, String drift, String top) throws Exception {
         Path dir = Path.of(EvidentlyParityTest.class.getResource("/data/evidently/expectations.json").toURI()).getParent();
         String contract = top + "columns:\n" + TYPES.replace("%s", drift).indent(2);
@@ -145,6 +154,43 @@ class EvidentlyParityTest {
         boolean theirs = pair.get("datasetDrift").get("drifted").asBoolean();
         assertThat((dataset.verdict() == Verdict.FAILED) != theirs).as(name)
                 .isEqualTo(CHI_SQUARE_DATASET_DECISIONS_DIFFER.contains(name));
+    }
+
+    @Test
+    void severityFailureKeepsAColumnFailingUnderTheShareRuleAndWithoutItEveryDriftFails() throws Exception {
+        JsonNode pair = pair("800-shifted");
+        String contract = "driftShare: 0.9\ncolumns:\n" + TYPES.replace("%s", "{}")
+                .replace("{name: age, type: integer, drift: {}}", "{name: age, type: integer, drift: {severity: failure}}").indent(2);
+        Path dir = Path.of(EvidentlyParityTest.class.getResource("/data/evidently/expectations.json").toURI()).getParent();
+        ResultDocument doc = engine.run(new ValidationRequest(DataContract.parse("c.yaml", contract), null,
+                new DataSource.Files(dir.resolve(pair.get("current").asText())),
+                new DataSource.Files(dir.resolve(pair.get("reference").asText())), null, false)).document();
+        assertThat(check(doc, "age.drift").verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(check(doc, "age.drift").details()).containsEntry("severity", "failure");
+        assertThat(check(doc, "segment.drift").verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(check(doc, "segment.drift").details()).containsEntry("severity", "warning");
+        Check dataset = check(doc, "dataset.drift");
+        assertThat(dataset.verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(dataset.details()).containsEntry("driftedColumns", 4L).containsEntry("measuredColumns", 7);
+        assertThat(doc.verdict()).isEqualTo(Verdict.FAILED);
+
+        ResultDocument strict = run(pair, "{}", "");
+        assertThat(strict.checks()).extracting(Check::name).doesNotContain("dataset.drift");
+        assertThat(check(strict, "segment.drift").verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(check(strict, "visits.drift").details().get("methodChosenBy").toString())
+                .contains("≤ 10 distinct values in reference and current of an integer column").contains("chi_square");
+        assertThat(check(strict, "score.drift").details().get("methodChosenBy").toString()).contains("> 5 distinct").contains("ks");
+        assertThat(check(strict, "segment.drift").details().get("test").toString()).startsWith("chi2_contingency");
+        assertThat(check(run(pair("20000-shifted"), "{}", ""), "segment.drift")
+                .details()).containsEntry("base", "e").containsEntry("method", "jensen_shannon");
+    }
+
+    @Test
+    void aPValueAtTheThresholdIsDrift() {
+        assertThat(DriftMethod.KS.drifted(0.05, 0.05)).isTrue();
+        assertThat(DriftMethod.CHI_SQUARE.drifted(0.0500001, 0.05)).isFalse();
+        assertThat(DriftMethod.KS.describeThreshold(0.05)).isEqualTo("p > 0.05");
+        assertThat(DriftMethod.JENSEN_SHANNON.drifted(0.1, 0.1)).isTrue();
     }
 
     /**
