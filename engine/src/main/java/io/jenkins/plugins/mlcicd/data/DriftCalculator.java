@@ -213,7 +213,7 @@ public final class DriftCalculator {
         double[] refRange = range(refTable, refColumn);
         double[] curRange = range(current, column);
         long n = (long) refRange[2] + (long) curRange[2];
-        if (curRange[2] == 0) {
+        if (refRange[2] == 0 || curRange[2] == 0) {
             return Double.NaN;
         }
         double first = Math.min(refRange[0], curRange[0]);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlcicd.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -183,6 +184,18 @@ class EvidentlyParityTest {
         assertThat(check(strict, "segment.drift").details().get("test").toString()).startsWith("chi2_contingency");
         assertThat(check(run(pair("20000-shifted"), "{}", ""), "segment.drift")
                 .details()).containsEntry("base", "e").containsEntry("method", "jensen_shannon");
+    }
+
+    @Test
+    void evidentlyBinningNeedsTheReferenceDataNotAProfile() throws Exception {
+        Path dir = Path.of(EvidentlyParityTest.class.getResource("/data/evidently/expectations.json").toURI()).getParent();
+        DataProfile profile = engine.profile(new DataSource.Files(dir.resolve("800-reference.csv")));
+        DataContract contract = DataContract.parse("c.yaml",
+                "columns: [{name: score, type: double, drift: {method: psi, binning: evidently}}]\n");
+        assertThatThrownBy(() -> engine.run(new ValidationRequest(contract, null, new DataSource.Files(dir.resolve("800-same.csv")),
+                null, profile, false))).isInstanceOf(io.jenkins.plugins.mlcicd.input.BadInputException.class)
+                .hasMessage("score: drift.binning evidently needs the reference data (--reference), not a reference profile:"
+                        + " its bins depend on the current data");
     }
 
     @Test
