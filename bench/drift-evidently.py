@@ -23,8 +23,11 @@ Nothing of Evidently's code is committed; only its outputs. Per column the scrip
   - default test: evidently.legacy.calculations.stattests.registry.get_stattest(ref, cur, type, None), the
     call get_one_column_drift (behind both DataDriftPresets) makes, run with its default threshold;
   - PSI and Jensen-Shannon named explicitly (our `binning: evidently` option must match these);
-  - dataset drift: share of drifted columns >= 0.5 (DataDriftPreset's drift_share).
+  - the whole preset as a user runs it, Report([DataDriftPreset()]).run(Dataset.from_pandas(current),
+    Dataset.from_pandas(reference)): its ValueDrift values must equal the direct calls above (checked here,
+    recorded per column as "preset"), and its DriftedColumnsCount(drift_share=0.5) is the dataset decision.
 """
+import re
 import json
 import pathlib
 import sys
@@ -33,6 +36,8 @@ import numpy as np
 import pandas as pd
 
 import evidently
+from evidently import Dataset, Report
+from evidently.presets import DataDriftPreset
 from evidently.core.datasets import infer_column_type
 from evidently.legacy.calculations.stattests.registry import get_stattest
 from evidently.legacy.core import ColumnType
@@ -103,11 +108,23 @@ def main():
             ref_read = pd.read_csv(OUT / f"{size}-reference.csv", true_values=["true"], false_values=["false"])
             cur_read = pd.read_csv(OUT / f"{size}-{label}.csv", true_values=["true"], false_values=["false"])
             columns = [column_case(ref_read, cur_read, name) for name in COLUMNS]
+            preset = Report([DataDriftPreset()]).run(Dataset.from_pandas(cur_read), Dataset.from_pandas(ref_read)).dict()
+            share = None
+            for metric in preset["metrics"]:
+                name = metric["metric_name"]
+                found = re.match(r"ValueDrift\(column=(\w+),method=([^,]+),threshold=([^)]+)\)", name)
+                if found:
+                    column = next(c for c in columns if c["column"] == found.group(1))
+                    column["preset"] = {"method": found.group(2), "value": float(metric["value"]),
+                                        "threshold": float(found.group(3))}
+                    assert column["preset"]["value"] == column["default"]["value"], (name, column)
+                elif name.startswith("DriftedColumnsCount(drift_share=0.5)"):
+                    share = float(metric["value"]["share"])
             drifted = sum(c["default"]["drifted"] for c in columns)
+            assert share == drifted / len(columns), (share, drifted)
             pairs.append({"name": f"{size}-{label}", "reference": f"{size}-reference.csv",
                           "current": f"{size}-{label}.csv", "rows": size, "columns": columns,
-                          "datasetDrift": {"share": drifted / len(columns), "driftShare": 0.5,
-                                           "drifted": drifted / len(columns) >= 0.5}})
+                          "datasetDrift": {"share": share, "driftShare": 0.5, "drifted": share >= 0.5}})
     doc = {"producer": "bench/drift-evidently.py", "evidentlyVersion": evidently.__version__,
            "evidentlyTag": "v0.7.21", "evidentlyCommit": commit, "numpy": np.__version__, "pandas": pd.__version__,
            "scipy": __import__("scipy").__version__, "pairs": pairs}

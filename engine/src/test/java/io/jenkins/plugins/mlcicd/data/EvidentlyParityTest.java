@@ -107,6 +107,8 @@ class EvidentlyParityTest {
         for (JsonNode column : pair.get("columns")) {
             String where = name + "/" + column.get("column").asText();
             JsonNode theirs = column.get("default");
+            // The stattest call is what Report([DataDriftPreset()]) computes, value for value.
+            assertThat(column.get("preset").get("value").asDouble()).as(where).isEqualTo(theirs.get("value").asDouble());
             Check ours = check(doc, column.get("column").asText() + ".drift");
             assertThat(ours.details().get("method")).as(where).isEqualTo(METHODS.get(theirs.get("stattest").asText()));
             boolean oursDrifted = ours.verdict() == Verdict.FAILED;
