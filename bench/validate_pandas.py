@@ -41,19 +41,20 @@ def typed(frame):
     return out, bad
 
 
-def drift(ref, cur, categorical):
+def drift(ref, cur, categorical, integer=False):
     if categorical:
         keys = sorted(set(ref.dropna().unique()) | set(cur.dropna().unique()), key=str)
         rc = ref.value_counts().reindex(keys, fill_value=0).to_numpy(dtype=float)
         cc = cur.value_counts().reindex(keys, fill_value=0).to_numpy(dtype=float)
-        return "jensen_shannon", float(jensenshannon(rc, cc, base=2))
+        return "jensen_shannon", float(jensenshannon(rc, cc))  # natural log, as the engine (issue 17)
     r = ref.dropna().to_numpy(dtype=float)
     c = cur.dropna().to_numpy(dtype=float)
-    if len(np.unique(np.concatenate([r[:100000], c[:100000]]))) <= 5 and len(np.unique(np.concatenate([r, c]))) <= 5:
+    few = 10 if integer else 5  # an integer column with <= 10 values is categorical (Evidently 0.7, issue 17)
+    if len(np.unique(np.concatenate([r[:100000], c[:100000]]))) <= few and len(np.unique(np.concatenate([r, c]))) <= few:
         keys = np.union1d(np.unique(r), np.unique(c))
         rc = np.array([(r == k).sum() for k in keys])
         cc = np.array([(c == k).sum() for k in keys])
-        return "jensen_shannon", float(jensenshannon(rc, cc, base=2))
+        return "jensen_shannon", float(jensenshannon(rc, cc))  # natural log, as the engine (issue 17)
     wd = stats.wasserstein_distance(r, c)
     return "wasserstein_normed", float(wd / max(np.std(r), 0.001))
 
@@ -82,7 +83,7 @@ def main():
     checks["email.pattern"] = int((email.notna() & ~email.str.fullmatch(r"[^@]+@[^@]+", na=False)).sum())
     drifts = {}
     for name in ["amount", "age", "score", "qty", "price"]:
-        drifts[name] = drift(ref[name], cur[name], False)
+        drifts[name] = drift(ref[name], cur[name], False, integer=name in ("age", "qty"))
     for name in ["country", "flag", "category"]:
         drifts[name] = drift(ref[name].astype("string"), cur[name].astype("string"), True)
     print(json.dumps({"checks": checks, "drift": drifts}, default=str))

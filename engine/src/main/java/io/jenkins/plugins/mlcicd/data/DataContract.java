@@ -21,9 +21,17 @@ import java.util.Set;
  * @param rows         bounds on the number of rows, optional
  * @param extraColumns what an unlisted column in the data means; {@code warn} by default
  * @param columns      the column rules
+ * @param driftShare   the dataset drift rule: the dataset has drifted when at least this share of the measured
+ *                     columns drifted (Evidently's DataDriftPreset rule, 0.5 there); a column's drift is then a
+ *                     warning unless its rule says {@code severity: failure}. Absent: every drifted column fails.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DataContract(String dataset, RowBounds rows, ExtraColumns extraColumns, List<ColumnRule> columns) {
+public record DataContract(String dataset, RowBounds rows, ExtraColumns extraColumns, List<ColumnRule> columns,
+        Double driftShare) {
+
+    public DataContract(String dataset, RowBounds rows, ExtraColumns extraColumns, List<ColumnRule> columns) {
+        this(dataset, rows, extraColumns, columns, null);
+    }
 
     public DataContract {
         columns = columns == null ? List.of() : List.copyOf(columns);
@@ -57,10 +65,49 @@ public record DataContract(String dataset, RowBounds rows, ExtraColumns extraCol
 
     /**
      * @param method    the drift measure; chosen as Evidently does when absent
-     * @param threshold drift when a distance reaches it or a p-value falls below it; the method's default when absent
+     * @param threshold drift when a distance reaches it or a p-value is at or below it; the method's default when absent
+     * @param binning   how PSI and Jensen–Shannon bin a numeric column; {@link DriftBinning#DECILES} when absent
+     * @param severity  what this column's drift makes its check; {@code warning} when the contract has a
+     *                  {@code driftShare}, else {@code failure}
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DriftRule(DriftMethod method, Double threshold) {
+    public record DriftRule(DriftMethod method, Double threshold, DriftBinning binning, Severity severity) {
+        public DriftRule(DriftMethod method, Double threshold) {
+            this(method, threshold, null, null);
+        }
+
+        /** The binning in force. */
+        public DriftBinning binningOrDefault() {
+            return binning == null ? DriftBinning.DECILES : binning;
+        }
+    }
+
+    /** What a drifted column's check becomes. */
+    public enum Severity {
+        FAILURE, WARNING;
+
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static Severity of(String id) {
+            for (Severity s : values()) {
+                if (s.id().equals(id)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("drift.severity must be one of failure, warning, was '" + id + "'");
+        }
+    }
+
+    /** The severity of {@code rule}'s drift under this contract. */
+    public Severity driftSeverity(DriftRule rule) {
+        if (rule != null && rule.severity() != null) {
+            return rule.severity();
+        }
+        return driftShare == null ? Severity.FAILURE : Severity.WARNING;
     }
 
     /**
@@ -125,6 +172,9 @@ public record DataContract(String dataset, RowBounds rows, ExtraColumns extraCol
     }
 
     private void check(String source) {
+        if (driftShare != null && !(driftShare > 0 && driftShare <= 1)) {
+            throw new BadInputException(source + ": driftShare must be a share in (0, 1], was " + driftShare);
+        }
         if (rows != null) {
             if (rows.min() != null && rows.min() < 0 || rows.max() != null && rows.max() < 0) {
                 throw new BadInputException(source + ": rows: bounds must be >= 0");
@@ -188,6 +238,11 @@ public record DataContract(String dataset, RowBounds rows, ExtraColumns extraCol
                 throw new BadInputException(where + ": drift: method " + drift.method().id()
                         + " needs a numeric column, but type is " + c.type().id());
             }
+        }
+        if (drift.binning() != null && drift.method() != null && drift.method() != DriftMethod.PSI
+                && drift.method() != DriftMethod.JENSEN_SHANNON) {
+            throw new BadInputException(where + ": drift.binning applies to psi and jensen_shannon only, not "
+                    + drift.method().id());
         }
         if (drift.threshold() != null && !(Double.isFinite(drift.threshold()) && drift.threshold() >= 0)) {
             throw new BadInputException(where + ": drift.threshold must be a finite number >= 0");

@@ -93,12 +93,15 @@ public final class DataValidation {
                     DataTable.Column refData = reference == null ? null : reference.column(rule.name());
                     DriftResult result = DriftCalculator.measure(rule.drift(),
                             new ReferenceColumn(refColumn, reference, refData), current, column, currentBins.get(rule.name()));
-                    drift = driftCheck(rule.name(), result);
+                    drift = driftCheck(rule.name(), result, contract.driftSeverity(rule.drift()));
                     if (result != null) {
                         drifts.add(result);
                     }
                 }
                 checks.add(drift);
+            }
+            if (contract.driftShare() != null) {
+                checks.add(datasetDrift(contract.driftShare(), drifts));
             }
             fields.set("drift", driftSummary(drifts));
             DataProfile currentProfile = request.profileCurrent() ? Profiler.profile(current, started) : null;
@@ -175,20 +178,44 @@ public final class DataValidation {
         }
     }
 
-    private static Check driftCheck(String column, DriftResult result) {
+    /**
+     * The dataset drift rule: drift when at least {@code share} of the columns whose drift was measured drifted
+     * (Evidently's {@code share ≥ drift_share}); columns not measured (INCONCLUSIVE) are not counted.
+     */
+    static Check datasetDrift(double share, List<DriftResult> drifts) {
+        String threshold = "share of drifted columns < " + Numbers.format(share);
+        if (drifts.isEmpty()) {
+            return Check.of("dataset.drift", Verdict.INCONCLUSIVE, null, threshold, "no column's drift was measured");
+        }
+        long fired = drifts.stream().filter(DriftResult::drifted).count();
+        double observed = (double) fired / drifts.size();
+        boolean drifted = observed >= share;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("driftedColumns", fired);
+        details.put("measuredColumns", drifts.size());
+        details.put("driftShare", share);
+        String message = fired + " of " + drifts.size() + " columns drifted (share " + Numbers.format(observed) + ")"
+                + (drifted ? " ≥ driftShare " : " < driftShare ") + Numbers.format(share);
+        return new Check("dataset.drift", drifted ? Verdict.FAILED : Verdict.PASSED, observed, null, null, threshold,
+                (drifted ? "dataset drift: " : "no dataset drift: ") + message, details);
+    }
+
+    private static Check driftCheck(String column, DriftResult result, DataContract.Severity severity) {
         String name = column + ".drift";
         if (result == null) {
             return Check.of(name, Verdict.INCONCLUSIVE, null, null, "no values to compare on one side: drift not measured");
         }
         Map<String, Object> details = new LinkedHashMap<>(result.details());
         details.put("method", result.method().id());
+        details.put("severity", severity.id());
         String threshold = result.method().describeThreshold(result.threshold());
         String what = result.method().isPValue() ? result.method().id() + " p-value " : result.method().id() + " ";
         String message = result.drifted()
-                ? "drift: " + what + Numbers.format(result.value()) + (result.method().isPValue() ? " < " : " ≥ ")
+                ? "drift: " + what + Numbers.format(result.value()) + (result.method().isPValue() ? " ≤ " : " ≥ ")
                         + Numbers.format(result.threshold())
                 : "no drift: " + what + Numbers.format(result.value());
-        return new Check(name, result.drifted() ? Verdict.FAILED : Verdict.PASSED, result.value(), null, null, threshold,
+        Verdict drifted = severity == DataContract.Severity.FAILURE ? Verdict.FAILED : Verdict.WARNING;
+        return new Check(name, result.drifted() ? drifted : Verdict.PASSED, result.value(), null, null, threshold,
                 message, details);
     }
 

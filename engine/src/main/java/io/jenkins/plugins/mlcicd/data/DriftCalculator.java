@@ -27,8 +27,10 @@ import java.util.Set;
 public final class DriftCalculator {
     /** Evidently's switch from small-sample tests to distances. */
     static final long SMALL_REFERENCE = 1000;
-    /** Up to this many distinct values a numeric column is compared as categories by default. */
+    /** Up to this many distinct values any numeric column is compared as categories by default (Evidently's stattest choice). */
     static final int FEW_VALUES = 5;
+    /** Up to this many distinct values an integer column is categorical (Evidently 0.7's column type inference). */
+    static final int FEW_INTEGER_VALUES = 10;
     private static final String OTHER = "(other)";
 
     private DriftCalculator() {
@@ -63,21 +65,29 @@ public final class DriftCalculator {
         long referenceCount = numeric ? ref.finiteCount() : ref.count();
         Map<String, Object> details = new LinkedHashMap<>();
         DriftMethod method = rule == null ? null : rule.method();
+        DriftBinning binning = rule == null ? DriftBinning.DECILES : rule.binningOrDefault();
         boolean categorical;
         if (method == null) {
-            // Only a numeric column's choice depends on how many values it has.
-            boolean few = numeric && distinctUpTo(reference, current, column, FEW_VALUES + 1) <= FEW_VALUES;
+            // Only a numeric column's choice depends on how many values it has: an integer column with few
+            // values is categorical (Evidently's type inference), and so is any numeric one with very few.
+            int few = column.type() == ColumnType.INTEGER && ref.type() == ColumnType.INTEGER ? FEW_INTEGER_VALUES : FEW_VALUES;
+            int distinct = numeric ? distinctUpTo(reference, current, column, few + 1) : 0;
             boolean small = referenceCount <= SMALL_REFERENCE;
-            categorical = !numeric || few;
+            categorical = !numeric || distinct <= few;
             method = categorical ? (small ? DriftMethod.CHI_SQUARE : DriftMethod.JENSEN_SHANNON)
                     : (small ? DriftMethod.KS : DriftMethod.WASSERSTEIN_NORMED);
-            details.put("methodChosenBy", "default: reference has " + referenceCount + " values"
-                    + (numeric ? ", " + (few ? "≤ " : "> ") + FEW_VALUES + " distinct" : ", categorical"));
+            String kind = !numeric ? "categorical column"
+                    : (distinct <= few ? "≤ " : "> ") + few + " distinct values in reference and current"
+                            + (few == FEW_INTEGER_VALUES ? " of an integer column" : "")
+                            + (distinct <= few ? ": compared as categories" : "");
+            details.put("methodChosenBy", "default: " + kind + "; reference has " + referenceCount + " values "
+                    + (small ? "≤ " : "> ") + SMALL_REFERENCE + " → " + method.id());
         } else {
             if (!numeric && !method.appliesToCategorical()) {
                 throw new BadInputException(column.name() + ": drift method " + method.id() + " needs a numeric column");
             }
             categorical = !numeric || !method.appliesToNumeric();
+            details.put("methodChosenBy", "contract: drift.method " + method.id());
         }
         double threshold = rule != null && rule.threshold() != null ? rule.threshold() : method.defaultThreshold();
         if (Double.isNaN(threshold)) {
@@ -85,9 +95,16 @@ public final class DriftCalculator {
         }
         details.put("referenceCount", referenceCount);
         double value;
+        if (method == DriftMethod.JENSEN_SHANNON) {
+            details.put("base", "e");
+        }
+        boolean binnedMethod = method == DriftMethod.PSI || method == DriftMethod.JENSEN_SHANNON;
         if (categorical) {
-            value = categorical(method, reference, current, column, numeric, details);
-        } else if (method == DriftMethod.PSI || method == DriftMethod.JENSEN_SHANNON) {
+            value = categorical(method, reference, current, column, numeric, binning, details);
+        } else if (binnedMethod && binning == DriftBinning.EVIDENTLY) {
+            value = evidentlyBinned(method, reference, current, column, details);
+        } else if (binnedMethod) {
+            details.put("binning", "deciles: 10 bins at the reference's deciles");
             value = binned(method, ref, current, column, currentBins, details);
         } else {
             value = ecdf(method, reference, current, column, details);
@@ -99,7 +116,7 @@ public final class DriftCalculator {
     }
 
     private static double categorical(DriftMethod method, ReferenceColumn reference, DataTable current,
-            DataTable.Column column, boolean numeric, Map<String, Object> details) {
+            DataTable.Column column, boolean numeric, DriftBinning binning, Map<String, Object> details) {
         Map<String, Long> ref = referenceCategories(reference, numeric);
         Map<String, Long> cur = categoryCounts(current, column, numeric);
         boolean referenceHasOther = ref.containsKey(OTHER);
@@ -133,9 +150,20 @@ public final class DriftCalculator {
         details.put("categoryCount", keys.size());
         return switch (method) {
             case L_INFINITY -> Distributions.lInfinity(Distributions.proportions(r), Distributions.proportions(c));
-            case JENSEN_SHANNON -> JensenShannon.distance(r, c);
-            case PSI -> Psi.ofCounts(r, c);
+            case JENSEN_SHANNON -> {
+                details.put("binning", "one bin per value");
+                yield JensenShannon.distance(r, c);
+            }
+            case PSI -> {
+                details.put("binning", binning == DriftBinning.EVIDENTLY ? "one bin per value; empty bins filled as Evidently does"
+                        : "one bin per value; proportions floored at " + Psi.DEFAULT_FLOOR);
+                yield binning == DriftBinning.EVIDENTLY ? Psi.ofCountsZeroFilled(r, c) : Psi.ofCounts(r, c);
+            }
             case CHI_SQUARE -> {
+                // Both sides are samples; Evidently's chisquare instead tests the current counts against the
+                // reference proportions as if those were exact, which overstates the evidence (docs/data.md).
+                details.put("test", "chi2_contingency: Pearson's test of independence of reference and current counts,"
+                        + " no continuity correction (Evidently: goodness of fit against reference proportions)");
                 ChiSquare.Result chi = ChiSquare.twoSample(r, c);
                 details.put("statistic", chi.statistic());
                 details.put("dof", chi.dof());
@@ -161,6 +189,65 @@ public final class DriftCalculator {
             return Double.NaN;
         }
         return method == DriftMethod.PSI ? Psi.ofCounts(r, c) : JensenShannon.distance(r, c);
+    }
+
+    /**
+     * PSI or Jensen–Shannon on Evidently's bins: per value when the reference has at most 20 distinct values,
+     * else Sturges' rule on both samples together, computed as numpy's {@code histogram_bin_edges(..., "sturges")}
+     * (equal-width bins from the joint minimum to maximum, edges {@code i · step + min}). Needs the reference
+     * values: the bins depend on the current data.
+     */
+    private static double evidentlyBinned(DriftMethod method, ReferenceColumn reference, DataTable current,
+            DataTable.Column column, Map<String, Object> details) {
+        if (!reference.hasData()) {
+            throw new BadInputException(column.name() + ": drift.binning evidently needs the reference data (--reference),"
+                    + " not a reference profile: its bins depend on the current data");
+        }
+        DataTable refTable = reference.table();
+        DataTable.Column refColumn = reference.column();
+        Set<String> values = new HashSet<>();
+        addDistinct(values, refTable, refColumn, DriftBinning.EVIDENTLY_PER_VALUE);
+        if (values.size() <= DriftBinning.EVIDENTLY_PER_VALUE) {
+            return categorical(method, reference, current, column, true, DriftBinning.EVIDENTLY, details);
+        }
+        double[] refRange = range(refTable, refColumn);
+        double[] curRange = range(current, column);
+        long n = (long) refRange[2] + (long) curRange[2];
+        if (refRange[2] == 0 || curRange[2] == 0) {
+            return Double.NaN;
+        }
+        double first = Math.min(refRange[0], curRange[0]);
+        double last = Math.max(refRange[1], curRange[1]);
+        int bins = 1;
+        if (last > first) {
+            double width = (last - first) / (Math.log(n) / Math.log(2) + 1.0);
+            bins = (int) Math.ceil((last - first) / width);
+        } else {
+            first -= 0.5;
+            last += 0.5;
+        }
+        double step = (last - first) / bins;
+        // The inner edges; values equal to an edge go to the bin above and the top edge closes the last bin.
+        double[] inner = new double[bins - 1];
+        for (int i = 1; i < bins; i++) {
+            inner[i - 1] = i * step + first;
+        }
+        long[] r = Profiler.histogram(refTable, refColumn, inner);
+        long[] c = Profiler.histogram(current, column, inner);
+        details.put("binning", "evidently: " + bins + " equal-width bins by Sturges' rule on reference and current together"
+                + (method == DriftMethod.PSI ? "; empty bins filled as Evidently does" : ""));
+        details.put("currentCount", sum(c));
+        details.put("edges", inner);
+        details.put("referenceBins", r);
+        details.put("currentBins", c);
+        return method == DriftMethod.PSI ? Psi.ofCountsZeroFilled(r, c) : JensenShannon.distance(r, c);
+    }
+
+    /** Minimum, maximum and count of a numeric column's finite values. */
+    private static double[] range(DataTable table, DataTable.Column column) {
+        String v = SqlAggregates.finite(table.dialect(), column);
+        return table.queryOne("SELECT MIN(" + v + "), MAX(" + v + "), COUNT(" + v + ") FROM " + table.from(),
+                rs -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getLong(3)});
     }
 
     private static double ecdf(DriftMethod method, ReferenceColumn reference, DataTable current, DataTable.Column column,

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The drift measures a contract can ask for (definitions in docs/data.md). Distances drift
- * when the value reaches the threshold; p-value tests drift when the p-value falls below it.
+ * when the value reaches the threshold; p-value tests drift when the p-value is at or below it
+ * (p ≤ α, the usual rejection rule and Evidently's for KS).
  */
 public enum DriftMethod {
     PSI(true, true, false, 0.1),
@@ -53,7 +54,7 @@ public enum DriftMethod {
         return categorical;
     }
 
-    /** True for tests whose value is a p-value (drift when below the threshold). */
+    /** True for tests whose value is a p-value (drift when at or below the threshold). */
     public boolean isPValue() {
         return pValue;
     }
@@ -65,12 +66,12 @@ public enum DriftMethod {
 
     /** Whether {@code value} is drift at {@code threshold}. */
     public boolean drifted(double value, double threshold) {
-        return pValue ? value < threshold : value >= threshold;
+        return pValue ? value <= threshold : value >= threshold;
     }
 
-    /** The threshold as a human reads it, e.g. {@code p < 0.05} or {@code < 0.2}. */
+    /** The passing side of the threshold as a human reads it, e.g. {@code p > 0.05} or {@code < 0.2}. */
     public String describeThreshold(double threshold) {
-        return pValue ? "p ≥ " + io.jenkins.plugins.mlcicd.report.Numbers.format(threshold)
+        return pValue ? "p > " + io.jenkins.plugins.mlcicd.report.Numbers.format(threshold)
                 : "< " + io.jenkins.plugins.mlcicd.report.Numbers.format(threshold);
     }
 }

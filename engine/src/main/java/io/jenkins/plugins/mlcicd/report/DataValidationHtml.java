@@ -22,7 +22,48 @@ public final class DataValidationHtml {
     }
 
     private static String details(ResultDocument document) {
-        return samples(document) + distributions(document.fields().path("columns"));
+        return samples(document) + drift(document) + distributions(document.fields().path("columns"));
+    }
+
+    /**
+     * Per drift-checked column how its verdict came about, from the check's details: the method and the rule
+     * that chose it, value and threshold, and the log base or binning that give the value its scale.
+     */
+    private static String drift(ResultDocument document) {
+        StringBuilder rows = new StringBuilder();
+        for (Check check : document.checks()) {
+            Map<String, Object> d = check.details();
+            if (!check.name().endsWith(".drift") || !d.containsKey("method")) {
+                continue;
+            }
+            List<String> scale = new ArrayList<>();
+            if (d.get("base") != null) {
+                scale.add("log base " + d.get("base"));
+            }
+            if (d.get("binning") != null) {
+                scale.add("binning: " + d.get("binning"));
+            }
+            if (d.get("test") != null) {
+                scale.add(String.valueOf(d.get("test")));
+            }
+            rows.append("<tr><td>").append(Html.escape(check.name().substring(0, check.name().length() - ".drift".length())))
+                    .append("</td><td>").append(Html.escape(String.valueOf(d.get("method"))))
+                    .append("</td><td class=\"num\">").append(check.value() == null ? "—" : Html.escape(Numbers.format(check.value())))
+                    .append("</td><td>").append(Html.escape(check.threshold() == null ? "—" : check.threshold()))
+                    .append("</td><td>").append(Html.escape(scale.isEmpty() ? "—" : String.join("; ", scale)))
+                    .append("</td><td>").append(Html.escape(String.valueOf(d.getOrDefault("methodChosenBy", "—"))))
+                    .append("</td><td>").append(Html.escape(check.verdict().name().toLowerCase(Locale.ROOT)))
+                    .append("</td></tr>\n");
+        }
+        if (rows.isEmpty()) {
+            return "";
+        }
+        String dataset = document.checks().stream().filter(c -> c.name().equals("dataset.drift")).findFirst()
+                .map(c -> "<p class=\"mlcicd-drift-dataset\">" + Html.escape(c.message()) + "</p>\n").orElse("");
+        return "<section class=\"mlcicd-data-drift\"><h2>Drift</h2>\n" + dataset
+                + "<table class=\"mlcicd-checks mlcicd-drift\"><thead><tr><th>Column</th><th>Method</th><th>Value</th>"
+                + "<th>Passes when</th><th>Base, binning, test</th><th>Method chosen by</th><th>Verdict</th></tr></thead><tbody>\n"
+                + rows + "</tbody></table></section>\n";
     }
 
     private static String samples(ResultDocument document) {

@@ -32,6 +32,31 @@ public final class Distributions {
         return p;
     }
 
+    /**
+     * Proportions with every zero replaced, as Evidently fills empty bins before PSI: by 1e-4, or by a
+     * millionth of the smallest non-zero proportion when that is itself ≤ 1e-4 (so the fill stays below
+     * every observed proportion). Not renormalised; all zeros stay zeros.
+     */
+    public static double[] zeroFilledProportions(long[] counts) {
+        double[] p = proportions(counts);
+        double smallest = Double.POSITIVE_INFINITY;
+        for (double v : p) {
+            if (v > 0) {
+                smallest = Math.min(smallest, v);
+            }
+        }
+        if (smallest == Double.POSITIVE_INFINITY) {
+            return p;
+        }
+        double fill = smallest <= 1e-4 ? smallest / 1e6 : 1e-4;
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] == 0) {
+                p[i] = fill;
+            }
+        }
+        return p;
+    }
+
     /** L-infinity distance max |p_i − q_i| (TFDV's categorical drift measure). */
     public static double lInfinity(double[] p, double[] q) {
         sameLength(p, q);

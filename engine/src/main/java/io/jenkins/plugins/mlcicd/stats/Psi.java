@@ -24,6 +24,14 @@ public final class Psi {
                 Distributions.flooredProportions(current, floor));
     }
 
+    /** PSI with empty bins filled as Evidently fills them ({@link Distributions#zeroFilledProportions(long[])}). */
+    public static double ofCountsZeroFilled(long[] reference, long[] current) {
+        if (reference.length != current.length) {
+            throw new IllegalArgumentException("bin counts differ in length");
+        }
+        return ofProportions(Distributions.zeroFilledProportions(reference), Distributions.zeroFilledProportions(current));
+    }
+
     /** PSI of proportions that are already positive. */
     public static double ofProportions(double[] reference, double[] current) {
         Distributions.sameLength(reference, current);

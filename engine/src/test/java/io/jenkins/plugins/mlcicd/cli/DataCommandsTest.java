@@ -45,6 +45,27 @@ class DataCommandsTest {
                 .doesNotContainPattern("\\son[a-z]+=");
     }
 
+    /** Under driftShare a drifted column warns (exit 3) until the share is reached (exit 1); issue 17. */
+    @Test
+    void driftShareTurnsColumnDriftIntoAWarningUntilTheShareIsReached() throws Exception {
+        Path data = Path.of(DataCommandsTest.class.getResource("/data/evidently/expectations.json").toURI()).getParent();
+        String columns = """
+                columns:
+                  - {name: score, type: double, drift: {}}
+                  - {name: age, type: integer, drift: {}}
+                  - {name: flag, type: boolean, drift: {}}
+                """;
+        String ref = data.resolve("2000-reference.csv").toString();
+        String cur = data.resolve("2000-shifted.csv").toString();
+        // score and age drift (wasserstein_normed 0.135, 0.194), flag does not: share 2/3.
+        Path loose = Files.writeString(dir.resolve("loose.yaml"), "driftShare: 0.7\n" + columns);
+        MainTest.Run warn = MainTest.run("validate", "--contract", loose.toString(), "--data", cur, "--reference", ref);
+        assertThat(warn.exitCode()).as(warn.out() + warn.err()).isEqualTo(3);
+        Path strict = Files.writeString(dir.resolve("strict.yaml"), "driftShare: 0.6\n" + columns);
+        MainTest.Run fail = MainTest.run("validate", "--contract", strict.toString(), "--data", cur, "--reference", ref);
+        assertThat(fail.exitCode()).as(fail.out() + fail.err()).isEqualTo(1);
+    }
+
     @Test
     void inferContractPrintsYamlThatValidatesItsOwnData() throws Exception {
         Path data = Files.writeString(dir.resolve("d.csv"), "k,v\n1,a\n2,b\n3,a\n4,b\n5,a\n");

@@ -52,9 +52,26 @@ class DriftStatisticsTest {
     }
 
     @Test
-    void jensenShannonIsZeroForEqualAndOneForDisjoint() {
+    void zeroFilledPsiFillsOnlyEmptyBinsAsEvidentlyDoes() {
+        // Smallest non-zero proportion 0.2 > 1e-4: empty bins become 1e-4, the others stay as they are.
+        double expected = (1e-4 - 0.5) * Math.log(1e-4 / 0.5) + (1 - 0.5) * Math.log(1 / 0.5);
+        assertThat(Psi.ofCountsZeroFilled(new long[] {5, 5}, new long[] {0, 8})).isCloseTo(expected, within(1e-12));
+        // A proportion below 1e-4 is kept (the floored PSI raises it), and the fill drops to a millionth of it.
+        double[] filled = Distributions.zeroFilledProportions(new long[] {0, 1, 99_999});
+        assertThat(filled[0]).isCloseTo(1e-5 / 1e6, within(1e-20));
+        assertThat(filled[1]).isEqualTo(1e-5);
+    }
+
+    @Test
+    void jensenShannonIsZeroForEqualAndAtItsMaximumForDisjoint() {
         assertThat(JensenShannon.distance(new long[] {1, 2, 3}, new long[] {2, 4, 6})).isCloseTo(0, within(1e-8));
-        assertThat(JensenShannon.distance(new long[] {1, 0}, new long[] {0, 1})).isCloseTo(1, within(1e-15));
+        // Natural log by default: disjoint distributions are √ln 2 apart; in base 2 they are 1 apart.
+        assertThat(JensenShannon.distance(new long[] {1, 0}, new long[] {0, 1})).isCloseTo(Math.sqrt(Math.log(2)), within(1e-15));
+        assertThat(JensenShannon.distance(new long[] {1, 0}, new long[] {0, 1}, 2)).isCloseTo(1, within(1e-15));
+        long[] p = {30, 50, 20};
+        long[] q = {10, 40, 50};
+        assertThat(JensenShannon.distance(p, q, 2) / JensenShannon.distance(p, q)).isCloseTo(Math.sqrt(1 / Math.log(2)), within(1e-12));
+        assertThatThrownBy(() -> JensenShannon.distance(p, q, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThat(Distributions.lInfinity(new double[] {0.5, 0.5}, new double[] {0.2, 0.8})).isCloseTo(0.3, within(1e-15));
     }
 
