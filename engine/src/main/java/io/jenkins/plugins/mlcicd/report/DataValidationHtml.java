@@ -5,6 +5,7 @@ import io.jenkins.plugins.mlcicd.result.Check;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,7 +47,7 @@ public final class DataValidationHtml {
             if (d.get("test") != null) {
                 scale.add(String.valueOf(d.get("test")));
             }
-            rows.append("<tr><td>").append(Html.escape(check.name().substring(0, check.name().length() - ".drift".length())))
+            rows.append("<tr><td>").append(Html.text(check.name().substring(0, check.name().length() - ".drift".length())))
                     .append("</td><td>").append(Html.escape(String.valueOf(d.get("method"))))
                     .append("</td><td class=\"num\">").append(check.value() == null ? "—" : Html.escape(Numbers.format(check.value())))
                     .append("</td><td>").append(Html.escape(check.threshold() == null ? "—" : check.threshold()))
