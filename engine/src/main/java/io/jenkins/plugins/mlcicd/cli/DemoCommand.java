@@ -173,7 +173,7 @@ final class DemoCommand implements Callable<Integer> {
                 + "join the delayed labels", List.of("shadow", "--requests", "logs/requests.jsonl",
                         "--baseline-url", "http://127.0.0.1:" + productionPort + "/predict",
                         "--candidate-url", "http://127.0.0.1:" + candidatePort + "/predict",
-                        "--score-pointer", "/score", "--id-field", "id", "--concurrency", "8",
+                        "--score-pointer", "/score", "--id-field", "id", "--concurrency", "8", "--threshold", "0.3",
                         "--labels", "logs/outcomes.csv", "--key", "request_id", "--label", "is_fraud",
                         "--policy", "shadow-gate.yaml", "--slice", "country",
                         "--out", "reports/shadow.json", "--html", "reports/shadow.html")));

@@ -33,11 +33,11 @@ class DataValidationDriftHtmlTest {
         String html = DataValidationHtml.fragment(doc);
         String drift = html.substring(html.indexOf("<section class=\"mlcicd-data-drift\">"));
         drift = drift.substring(0, drift.indexOf("</section>"));
-        assertThat(drift).contains("<td>age</td><td>wasserstein_normed</td>")
+        assertThat(drift).contains("<td><bdi>age</bdi></td><td>wasserstein_normed</td>")
                 .contains("default: &gt; 10 distinct values in reference and current of an integer column")
-                .contains("<td>amount</td><td>psi</td>").contains("binning: evidently: 13 equal-width bins by Sturges")
+                .contains("<td><bdi>amount</bdi></td><td>psi</td>").contains("binning: evidently: 13 equal-width bins by Sturges")
                 .contains("contract: drift.method psi")
-                .contains("<td>segment</td><td>jensen_shannon</td>").contains("log base e").contains("one bin per value")
+                .contains("<td><bdi>segment</bdi></td><td>jensen_shannon</td>").contains("log base e").contains("one bin per value")
                 .contains("&lt; 0.1").contains("columns drifted (share");
     }
 }

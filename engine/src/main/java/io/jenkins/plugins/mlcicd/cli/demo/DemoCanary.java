@@ -208,11 +208,17 @@ public final class DemoCanary {
                 # a stage's first seconds may have too few canary requests for a rate: such an analysis
                 # is inconclusive, not a pass; a guardrail that is breached fails it
                 noData: inconclusive
-                rollbackWithin: 30s
+                # 2 s × (1 + 1) + query timeout 2 s + rollback timeout 5 s = 11 s: the plan is refused unless a
+                # breach surely rolls back within this
+                rollbackWithin: 15s
                 router:
                   command: %s
+                  timeout: 5s
+                rollback:
+                  command: %s
+                  timeout: 5s
                 metrics:
-                  prometheus: {url: 'http://127.0.0.1:%d'}
+                  prometheus: {url: 'http://127.0.0.1:%d', timeout: 2s}
                 guardrails:
                   - name: latencyP95
                     query: 'histogram_quantile(0.95, sum by (le) (rate(request_seconds_bucket{variant="${VARIANT}"}[5s])))'
@@ -221,7 +227,7 @@ public final class DemoCanary {
                     query: 'sum(rate(requests_total{variant="${VARIANT}",code=~"5.."}[5s]) or vector(0)) / sum(rate(requests_total{variant="${VARIANT}"}[5s]))'
                     max: 0.01
                     maxIncrease: 0.005
-                """.formatted(router, prometheusPort);
+                """.formatted(router, router.replace("'${WEIGHT}'", "'0'"), prometheusPort);
     }
 
     /** After {@code delay}, makes the canary server answer 120 ms slower (serve.py's knob), and notes when. */
