@@ -85,7 +85,8 @@ class MlflowModelRegistryTest {
         AliasMove removed = registry.removeAlias("fraud", "champion", new Promotion("carol", "rollback", null, null));
         assertThat(removed.fromVersion()).isEqualTo(2);
         assertThat(registry.aliases("fraud")).isEmpty();
-        FakeMlflowServer.Request delete = server.requests.stream().filter(r -> r.method().equals("DELETE")).findFirst().orElseThrow();
+        FakeMlflowServer.Request delete = server.requests.stream()
+                .filter(r -> r.method().equals("DELETE") && r.endpoint().equals("registered-models/alias")).findFirst().orElseThrow();
         assertThat(delete.query()).containsEntry("name", "fraud").containsEntry("alias", "champion");
 
         assertThat(registry.history("fraud")).extracting(AliasMove::actor, AliasMove::toVersion, AliasMove::gateVerdict)
