@@ -55,7 +55,8 @@ public final class MlflowModelRegistry implements ModelRegistry {
     static final String MODEL_ARTIFACT_DIR = "model";
     /** A lock older than this is taken to be left by a client that died, and is broken. */
     static final Duration STALE_LOCK = Duration.ofMinutes(10);
-    private static final int LOCK_ATTEMPTS = 300;
+    /** Attempts to take the alias lock, about a minute with the growing pause between them. */
+    static final int LOCK_ATTEMPTS = 100;
     private static final int PAGE_SIZE = 200;
     private static final Pattern REMOTE_URI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
 
@@ -63,6 +64,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
     private final Clock clock;
     private final MlflowHttp.Sleeper sleeper;
     private final String experiment;
+    private int lockAttempts = LOCK_ATTEMPTS;
 
     /**
      * @param trackingUri MLflow server, e.g. {@code https://mlflow.example.com}
@@ -104,6 +106,12 @@ public final class MlflowModelRegistry implements ModelRegistry {
     /** The same registry, with training runs in the named experiment instead of one named after the model. */
     public MlflowModelRegistry inExperiment(String experimentName) {
         return new MlflowModelRegistry(http, clock, sleeper, experimentName);
+    }
+
+    /** For tests: give up on a held alias lock after this many attempts. */
+    MlflowModelRegistry lockAttempts(int attempts) {
+        this.lockAttempts = attempts;
+        return this;
     }
 
     @Override
@@ -342,12 +350,19 @@ public final class MlflowModelRegistry implements ModelRegistry {
         String nonce = UUID.randomUUID().toString();
         acquireLock(name, nonce);
         try {
-            Integer from = aliases(name).get(alias);
+            JsonNode model = registeredModel(name); // one read: the alias's true target under the lock, and the log
+            Integer from = aliasesOf(model).get(alias);
             if (to == null && from == null) {
                 throw new RegistryException(RegistryException.Kind.NOT_FOUND, "model '" + name + "' has no alias '" + alias + "' in MLflow at " + location());
             }
             AliasMove entry = new AliasMove(clock.instant().toString(), alias, from, to, why.actor(), why.reason(), why.sourceUrl(), why.gateVerdict());
-            AliasLog log = AliasLog.parse(tagOf(registeredModel(name), TAG_ALIAS_LOG));
+            AliasLog log;
+            try {
+                log = AliasLog.parse(tagOf(model, TAG_ALIAS_LOG));
+            } catch (IllegalArgumentException e) {
+                throw protocol("registered-models/get", "tag " + TAG_ALIAS_LOG + " is not an alias log (" + e.getMessage()
+                        + "); fix or delete that tag of '" + name + "'");
+            }
             log.add(nonce, AliasLog.INTENDED, entry);
             writeLog(name, log);
             try {
@@ -391,7 +406,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
                 .put("description", "mlcicd: an alias of '" + name + "' is being moved; safe to delete when older than "
                         + STALE_LOCK.toMinutes() + " minutes");
         body.putArray("tags").addObject().put("key", "mlcicd.lock").put("value", nonce);
-        for (int attempt = 1; attempt <= LOCK_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= lockAttempts; attempt++) {
             try {
                 http.post("registered-models/create", body, MlflowHttp.Idempotence.SAFE);
                 return;
@@ -450,8 +465,12 @@ public final class MlflowModelRegistry implements ModelRegistry {
     @Override
     public Map<String, Integer> aliases(String name) {
         requireName(name);
+        return aliasesOf(registeredModel(name));
+    }
+
+    private Map<String, Integer> aliasesOf(JsonNode model) {
         Map<String, Integer> aliases = new TreeMap<>();
-        for (JsonNode alias : registeredModel(name).path("aliases")) {
+        for (JsonNode alias : model.path("aliases")) {
             aliases.put(alias.path("alias").asText(), parseVersion("registered-models/get", alias.path("version")));
         }
         return aliases;
