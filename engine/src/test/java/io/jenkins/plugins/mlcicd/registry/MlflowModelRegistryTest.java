@@ -203,4 +203,40 @@ class MlflowModelRegistryTest {
                 .hasMessageContaining("unreachable");
         assertThat(sleeps).hasSize(2);
     }
+
+    @Test
+    void httpBasicAuthenticatesAsMlflowsBasicAuthAppExpects() {
+        server.basicAuth("alice", "pä55:word");
+        MlflowModelRegistry registry = new MlflowModelRegistry(server.uri(), MlflowAuth.basic(() -> "alice", () -> "pä55:word"), null, RETRY,
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC(), sleeps::add);
+        assertThat(registry.register("fraud", FileModelRegistryTest.draft("a".repeat(64))).version()).isEqualTo(1);
+        String expected = "Basic " + java.util.Base64.getEncoder().encodeToString("alice:pä55:word".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(server.requests).allSatisfy(r -> assertThat(r.authorization()).isEqualTo(expected));
+
+        MlflowModelRegistry wrong = new MlflowModelRegistry(server.uri(), MlflowAuth.basic(() -> "alice", () -> "nope"), null, RETRY,
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC(), sleeps::add);
+        assertThatThrownBy(() -> wrong.list("fraud"))
+                .satisfies(e -> assertThat(kind(e)).isEqualTo(RegistryException.Kind.AUTH))
+                .hasMessageContaining("user name and password").hasMessageNotContaining("nope");
+    }
+
+    @Test
+    void namesWithSpacesAndNonAsciiLettersAreAddressable() {
+        MlflowModelRegistry registry = registry(TOKEN);
+        String name = "Fraud model – Zürich v2";
+        assertThat(registry.register(name, FileModelRegistryTest.draft("a".repeat(64))).version()).isEqualTo(1);
+        registry.register(name, FileModelRegistryTest.draft("b".repeat(64)));
+        assertThat(registry.get(name, 2).name()).isEqualTo(name);
+        assertThat(registry.list(name)).hasSize(2);
+        registry.setAlias(name, "champion", 2, new Promotion("ci", "ok", null, null));
+        assertThat(registry.aliases(name)).containsEntry("champion", 2);
+        assertThat(registry.history(name)).singleElement().satisfies(m -> assertThat(m.toVersion()).isEqualTo(2));
+        assertThat(server.requests).anySatisfy(r -> assertThat(r.query()).containsEntry("name", name));
+        assertThat(server.experiments).containsKey(name);
+
+        for (String bad : new String[] {"it's", "a/b", " padded", "tab\there", ""}) {
+            assertThatThrownBy(() -> registry.register(bad, FileModelRegistryTest.draft("a".repeat(64))))
+                    .satisfies(e -> assertThat(kind(e)).isEqualTo(RegistryException.Kind.INVALID));
+        }
+    }
 }
