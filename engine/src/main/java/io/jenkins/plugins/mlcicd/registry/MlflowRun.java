@@ -27,6 +27,8 @@ final class MlflowRun {
     static final int MAX_TAGS_PER_BATCH = 100;
     static final int MAX_METRICS_PER_BATCH = 1000;
     static final int MAX_PARAM_VALUE = 6000;
+    /** Run tag naming params too long to log as MLflow params; their values are in the lineage artifact. */
+    static final String TAG_PARAMS_IN_LINEAGE = "mlcicd.params_only_in_lineage";
     private static final String PROXY_SCHEME = "mlflow-artifacts:";
 
     private final MlflowHttp http;
@@ -84,13 +86,21 @@ final class MlflowRun {
     /** Logs params, metrics and tags in batches within MLflow's per-request limits. */
     void log(Map<String, String> params, Map<String, Double> metrics, Map<String, String> tags, long timestamp) {
         List<ObjectNode> paramItems = new ArrayList<>();
+        List<String> tooLong = new ArrayList<>();
         params.forEach((k, v) -> {
             if (v != null && v.length() <= MAX_PARAM_VALUE) {
                 paramItems.add(Json.mapper().createObjectNode().put("key", k).put("value", v));
+            } else if (v != null) {
+                tooLong.add(k);
             }
         });
         List<ObjectNode> tagItems = new ArrayList<>();
         tags.forEach((k, v) -> tagItems.add(Json.mapper().createObjectNode().put("key", k).put("value", v)));
+        if (!tooLong.isEmpty()) { // not silent: the run says which params only the lineage artifact holds
+            String keys = String.join(",", tooLong);
+            tagItems.add(Json.mapper().createObjectNode().put("key", TAG_PARAMS_IN_LINEAGE)
+                    .put("value", keys.length() <= 5000 ? keys : keys.substring(0, 4990) + ",…"));
+        }
         List<ObjectNode> metricItems = new ArrayList<>();
         metrics.forEach((k, v) -> {
             if (v != null && Double.isFinite(v)) { // MLflow stores NaN, but charts cannot show it

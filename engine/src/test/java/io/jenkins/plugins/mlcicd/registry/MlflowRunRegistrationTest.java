@@ -79,6 +79,7 @@ class MlflowRunRegistrationTest {
         assertThat(run.info().path("start_time").asLong()).isPositive();
         assertThat(run.info().path("end_time").asLong()).isGreaterThanOrEqualTo(run.info().path("start_time").asLong());
         assertThat(run.params()).containsEntry("lr", "0.1").containsEntry("epochs", "150");
+        assertThat(run.tags()).doesNotContainKey(MlflowRun.TAG_PARAMS_IN_LINEAGE);
         assertThat(run.metrics()).containsEntry("auc", 0.91).containsEntry("loss", 0.2);
         assertThat(run.tags()).containsEntry("mlflow.user", "jenkins")
                 .containsEntry("mlcicd.build_url", "https://ci.example.com/job/fraud/7/")
@@ -174,6 +175,7 @@ class MlflowRunRegistrationTest {
     void lineageTooLargeForATagGoesToTheRunArtifactAndTheVersionSaysWhere() throws Exception {
         Path model = modelFile("M");
         ObjectNode big = lineage(40); // ~9,000 characters: over MLflow's 5,000-character tag limit
+        ((ObjectNode) big.get("params")).put("features", "f,".repeat(3500)); // over MLflow's 6,000-character param limit
         assertThat(big.toString().length()).isGreaterThan(MlflowModelRegistry.MAX_TAG_VALUE);
         ModelVersion version = registry().register("fraud", localDraft(model, big));
 
@@ -187,6 +189,9 @@ class MlflowRunRegistrationTest {
         assertThat(Json.mapper().readTree(server.artifacts.get(path))).isEqualTo(big);
         assertThat(server.runs.values().iterator().next().tags()).doesNotContainKey("mlcicd.lineage")
                 .containsEntry(MlflowModelRegistry.TAG_LINEAGE_URI, where);
+        // the param too long for MLflow is not logged, and the run says it is only in the lineage artifact
+        assertThat(server.runs.values().iterator().next().params()).containsKey("lr").doesNotContainKey("features");
+        assertThat(server.runs.values().iterator().next().tags()).containsEntry(MlflowRun.TAG_PARAMS_IN_LINEAGE, "features");
     }
 
     @Test
