@@ -1,6 +1,8 @@
 package io.jenkins.plugins.mlcicd.cli;
 
+import io.jenkins.plugins.mlcicd.input.Secrets;
 import io.jenkins.plugins.mlcicd.registry.FileModelRegistry;
+import io.jenkins.plugins.mlcicd.registry.MlflowAuth;
 import io.jenkins.plugins.mlcicd.registry.MlflowModelRegistry;
 import io.jenkins.plugins.mlcicd.registry.ModelRegistry;
 import io.jenkins.plugins.mlcicd.registry.RegistryException;
@@ -12,11 +14,16 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
- * Which registry to use: {@code --registry DIR} (file registry) or {@code --mlflow URL}. The MLflow
- * token is read from an environment variable, never from an argument (arguments show in {@code ps}).
+ * Which registry to use: {@code --registry DIR} (file registry) or {@code --mlflow URL}. MLflow
+ * credentials are read as MLflow's own clients read them, through {@link Secrets} (the engine's
+ * secrets file, then the environment), never from an argument (arguments show in {@code ps}): a bearer
+ * token ({@code MLFLOW_TRACKING_TOKEN}) or HTTP Basic ({@code MLFLOW_TRACKING_USERNAME} and
+ * {@code MLFLOW_TRACKING_PASSWORD}, for {@code mlflow server --app-name basic-auth}).
  */
 final class RegistryOptions {
     static final String DEFAULT_TOKEN_ENV = "MLFLOW_TRACKING_TOKEN";
+    static final String USERNAME_ENV = "MLFLOW_TRACKING_USERNAME";
+    static final String PASSWORD_ENV = "MLFLOW_TRACKING_PASSWORD";
 
     static final class Location {
         @Option(names = "--registry", paramLabel = "DIR", description = "File registry directory (local or shared).")
@@ -32,6 +39,10 @@ final class RegistryOptions {
     @Option(names = "--token-env", paramLabel = "VAR", defaultValue = DEFAULT_TOKEN_ENV,
             description = "Environment variable holding the MLflow bearer token (default: ${DEFAULT-VALUE}).")
     String tokenEnv;
+
+    @Option(names = "--mlflow-experiment", paramLabel = "NAME",
+            description = "MLflow experiment for training runs (default: the registered model's name).")
+    String experiment;
 
     boolean isSet() {
         return location != null;
@@ -53,8 +64,19 @@ final class RegistryOptions {
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
             throw new RegistryException(RegistryException.Kind.INVALID, "--mlflow: '" + location.mlflow + "' is not an http(s) URL");
         }
-        String variable = tokenEnv;
-        return new MlflowModelRegistry(uri, () -> System.getenv(variable));
+        return new MlflowModelRegistry(uri, auth(Secrets.fromEnvironment())).inExperiment(experiment);
+    }
+
+    /** Token when set, else user name and password when set, else none (read lazily, at each request). */
+    MlflowAuth auth(Secrets secrets) {
+        if (secrets.find(tokenEnv).filter(t -> !t.isBlank()).isPresent()) {
+            String variable = tokenEnv;
+            return MlflowAuth.bearer(() -> secrets.find(variable).orElse(null));
+        }
+        if (secrets.find(USERNAME_ENV).filter(u -> !u.isBlank()).isPresent()) {
+            return MlflowAuth.basic(() -> secrets.find(USERNAME_ENV).orElse(null), () -> secrets.find(PASSWORD_ENV).orElse(null));
+        }
+        return MlflowAuth.none();
     }
 
     /**
@@ -82,9 +104,18 @@ final class RegistryOptions {
 
     /** Prints a registry failure as one line (with a hint for authentication) and returns exit code 2. */
     int fail(PrintWriter err, RegistryException e) {
-        String hint = e.kind() == RegistryException.Kind.AUTH && location != null && location.mlflow != null
-                ? " (the token is read from $" + tokenEnv + (System.getenv(tokenEnv) == null ? ", which is not set)" : ")")
-                : "";
+        String hint = "";
+        if (e.kind() == RegistryException.Kind.AUTH && location != null && location.mlflow != null) {
+            Secrets secrets = Secrets.fromEnvironment();
+            if (secrets.find(tokenEnv).isPresent()) {
+                hint = " (the token is read from $" + tokenEnv + ")";
+            } else if (secrets.find(USERNAME_ENV).isPresent()) {
+                hint = " (the user name and password are read from $" + USERNAME_ENV + " and $" + PASSWORD_ENV + ")";
+            } else {
+                hint = " (the token is read from $" + tokenEnv + ", which is not set; for HTTP Basic set $" + USERNAME_ENV
+                        + " and $" + PASSWORD_ENV + ")";
+            }
+        }
         err.println("mlcicd: " + e.getMessage() + hint);
         err.flush();
         return Main.EXIT_BAD_INPUT;

@@ -79,7 +79,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--alias", paramLabel = "ALIAS", description = "After registering, point this alias (e.g. candidate) at the new version.")
     String alias;
 
-    @Option(names = "--model-uri", paramLabel = "URI", description = "Where the model's bytes are kept, recorded in the registry (default: the model's absolute path).")
+    @Option(names = "--model-uri", paramLabel = "URI", description = {"Where the model's bytes are kept, recorded in the registry (default: the model's absolute path;",
+                "with --mlflow the model is then uploaded as an artifact of the training's MLflow run and registered from there)."})
     String modelUri;
 
     @Option(names = "--source-url", paramLabel = "URL", defaultValue = "${env:BUILD_URL}", description = "The build that trains, recorded in the registry (default: $BUILD_URL).")
@@ -108,11 +109,11 @@ final class TrainCommand implements Callable<Integer> {
         ModelRegistry target = null;
         if (name != null) { // before training: a wrong name or registry must not cost a training run
             try {
-                RegistryNames.requireModelName(name);
+                target = registry.open();
+                target.requireName(name);
                 if (alias != null) {
                     RegistryNames.requireAlias(alias);
                 }
-                target = registry.open();
                 registry.requireWritableDirectory();
             } catch (RegistryException e) {
                 return registry.fail(spec.commandLine().getErr(), e);
@@ -125,9 +126,10 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ResultDocument document = new TrainingRun(new ProcessCommandExecutor()).run(request, out, err, tailLines);
         if (target != null) {
-            String uri = modelUri != null ? modelUri : dir.resolve(model).normalize().toString();
+            Path modelFile = dir.resolve(model).normalize();
+            String uri = modelUri != null ? modelUri : modelFile.toString();
             document = TrainingRegistration.register(document, target, new TrainingRegistration.Target(
-                    name, uri, blankToNull(sourceUrl), actor != null ? actor : RegistryOptions.defaultActor(), alias));
+                    name, uri, blankToNull(sourceUrl), actor != null ? actor : RegistryOptions.defaultActor(), alias, modelFile));
         }
         return output.finish(document, out);
     }

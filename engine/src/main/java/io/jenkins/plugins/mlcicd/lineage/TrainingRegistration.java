@@ -30,8 +30,14 @@ public final class TrainingRegistration {
      * @param sourceUrl the build that trained it, or null
      * @param actor     who registers (user or CI identity)
      * @param alias     alias to point at the new version, or null
+     * @param modelFile the model on this machine, which a registry that keeps bytes (MLflow) uploads when
+     *                  {@code modelUri} is not remote; may be null
      */
-    public record Target(String name, String modelUri, String sourceUrl, String actor, String alias) {
+    public record Target(String name, String modelUri, String sourceUrl, String actor, String alias, java.nio.file.Path modelFile) {
+        public Target(String name, String modelUri, String sourceUrl, String actor, String alias) {
+            this(name, modelUri, sourceUrl, actor, alias, null);
+        }
+
         public Target {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(modelUri, "modelUri");
@@ -56,7 +62,7 @@ public final class TrainingRegistration {
         ObjectNode lineageJson = LineageDocuments.toFields(lineage);
         lineageJson.remove("metrics"); // kept once, as the version's metrics
         VersionDraft draft = new VersionDraft(new ModelReference(target.modelUri(), lineage.model().sha256(), lineage.model().bytes()),
-                lineage.metrics(), target.sourceUrl(), target.actor(), lineageJson);
+                lineage.metrics(), target.sourceUrl(), target.actor(), lineageJson, target.modelFile());
         Verdict verdict = training.verdict();
         String summary = training.summary();
         ModelVersion version;
@@ -68,7 +74,12 @@ public final class TrainingRegistration {
             return new ResultDocument(training.kind(), Verdict.FAILED, "registry: not registered: " + e.getMessage(),
                     training.startedAt(), training.durationMs(), checks, fields);
         }
-        registryField.put("version", version.version()).put("modelUri", target.modelUri()).put("createdAt", version.createdAt());
+        registryField.put("version", version.version()).put("modelUri", version.model().uri()).put("createdAt", version.createdAt());
+        if (version.links() != null) {
+            // e.g. the MLflow run and where the lineage artifact is (it may be too large for a tag)
+            ObjectNode links = registryField.putObject("links");
+            version.links().forEach(links::put);
+        }
         checks.add(Check.of("registry", Verdict.PASSED, (double) version.version(), null,
                 "registered as " + target.name() + " version " + version.version() + " in " + registry.location()));
         summary = summary + "; " + target.name() + " v" + version.version();

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -56,21 +55,21 @@ final class MlflowHttp {
     }
 
     private final URI base;
-    private final Supplier<String> token;
+    private final MlflowAuth auth;
     private final HttpClient client;
     private final Duration requestTimeout;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
 
-    MlflowHttp(URI base, Supplier<String> token, Duration connectTimeout, Duration requestTimeout, RetryPolicy retry, Sleeper sleeper) {
+    MlflowHttp(URI base, MlflowAuth auth, Duration connectTimeout, Duration requestTimeout, RetryPolicy retry, Sleeper sleeper) {
         if (base.getRawUserInfo() != null) {
             // It would end up in messages and logs; the token variable is the place for credentials.
             throw new RegistryException(RegistryException.Kind.INVALID,
-                    "MLflow URL must not contain credentials (user:password@); put the token in its environment variable");
+                    "MLflow URL must not contain credentials (user:password@); put credentials in their environment variables");
         }
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
-        this.token = token;
+        this.auth = auth == null ? MlflowAuth.none() : auth;
         this.requestTimeout = requestTimeout;
         this.retry = retry;
         this.sleeper = sleeper;
@@ -96,14 +95,37 @@ final class MlflowHttp {
         return call("DELETE", endpoint, query, body, Idempotence.SAFE);
     }
 
+    /**
+     * Uploads bytes through the tracking server's artifact proxy ({@code mlflow server --serve-artifacts},
+     * the default since MLflow 2.0): {@code PUT /api/2.0/mlflow-artifacts/artifacts/<path>}. Repeating
+     * a PUT of the same bytes to the same path is harmless, so it is retried like a read.
+     *
+     * @param path the artifact path below the proxy's root, e.g. {@code 1/<run_id>/artifacts/model/model.bin}
+     */
+    JsonNode putArtifact(String path, byte[] content) {
+        StringBuilder encoded = new StringBuilder();
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty()) {
+                encoded.append(encoded.length() == 0 ? "" : "/").append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+            }
+        }
+        return call("PUT", URI.create(base + "api/2.0/mlflow-artifacts/artifacts/" + encoded), "artifacts/" + path,
+                HttpRequest.BodyPublishers.ofByteArray(content), "application/octet-stream", Idempotence.SAFE);
+    }
+
     private JsonNode call(String method, String endpoint, Map<String, String> query, ObjectNode body, Idempotence idempotence) {
         URI uri = base.resolve("api/2.0/mlflow/" + endpoint + queryString(query));
+        return call(method, uri, endpoint, body == null ? null : HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8),
+                body == null ? null : "application/json", idempotence);
+    }
+
+    private JsonNode call(String method, URI uri, String endpoint, HttpRequest.BodyPublisher body, String contentType, Idempotence idempotence) {
         String what = method + " " + endpoint;
         for (int attempt = 1; ; attempt++) {
             boolean last = attempt >= retry.maxAttempts();
             HttpResponse<String> response;
             try {
-                response = client.send(request(method, uri, body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                response = client.send(request(method, uri, body, contentType), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 if (last || idempotence != Idempotence.SAFE) {
@@ -130,17 +152,17 @@ final class MlflowHttp {
         }
     }
 
-    private HttpRequest request(String method, URI uri, ObjectNode body) {
+    private HttpRequest request(String method, URI uri, HttpRequest.BodyPublisher body, String contentType) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", "application/json");
-        String secret = token == null ? null : token.get();
-        if (secret != null && !secret.isBlank()) {
-            builder.header("Authorization", "Bearer " + secret.strip());
+        String authorization = auth.header();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
         }
         if (body == null) {
             return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }
-        builder.header("Content-Type", "application/json");
-        return builder.method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
+        builder.header("Content-Type", contentType);
+        return builder.method(method, body).build();
     }
 
     private JsonNode parse(String what, String body) {
@@ -178,10 +200,10 @@ final class MlflowHttp {
         String hint = "";
         if (status == 401) {
             kind = RegistryException.Kind.AUTH;
-            hint = " (not authenticated: check the token)";
+            hint = " (not authenticated: check the credentials, " + auth.describe() + ")";
         } else if (status == 403) {
             kind = RegistryException.Kind.AUTH;
-            hint = " (permission denied for this token)";
+            hint = " (permission denied for these credentials)";
         } else if (status == 404 || "RESOURCE_DOES_NOT_EXIST".equals(errorCode)) {
             kind = RegistryException.Kind.NOT_FOUND;
         } else if (status == 429 || status >= 500) {

@@ -32,6 +32,11 @@ public interface ModelRegistry {
     /** Every alias move, oldest first. */
     List<AliasMove> history(String name);
 
+    /** Checks that {@code name} is a model name this registry accepts and returns it; INVALID otherwise. */
+    default String requireName(String name) {
+        return RegistryNames.requireModelName(name);
+    }
+
     /** Where this registry is, for messages (a directory or a URL, never a credential). */
     String location();
 }

@@ -17,11 +17,20 @@ import java.util.Objects;
  * @param model     where the bytes are and their digest
  * @param metrics   metrics at registration
  * @param lineage   lineage record, or null when the registry does not keep one
+ * @param links     where the registry keeps more about the version, e.g. {@code run} → {@code runs:/<id>} and
+ *                  {@code lineage} → the lineage artifact's URI in MLflow; null when there is nothing to point at
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelVersion(String name, int version, String createdAt, String createdBy, String sourceUrl,
-        ModelReference model, Map<String, Double> metrics, ObjectNode lineage) {
+        ModelReference model, Map<String, Double> metrics, ObjectNode lineage, Map<String, String> links) {
+    public ModelVersion(String name, int version, String createdAt, String createdBy, String sourceUrl,
+            ModelReference model, Map<String, Double> metrics, ObjectNode lineage) {
+        this(name, version, createdAt, createdBy, sourceUrl, model, metrics, lineage, null);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
     public ModelVersion {
+        links = links == null || links.isEmpty() ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(links));
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(model, "model");

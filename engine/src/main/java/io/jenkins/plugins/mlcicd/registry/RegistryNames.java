@@ -24,6 +24,21 @@ public final class RegistryNames {
         return name;
     }
 
+    /**
+     * A name MLflow's registry accepts and this adapter can address: any printable text (spaces and
+     * non-ASCII letters included; it travels URL-encoded in queries and as JSON in bodies) up to 256
+     * characters, without quotes or backslashes (they would break MLflow's search filter syntax), '/'
+     * (refused by recent MLflow servers, and a path separator in artifact URIs) or control characters.
+     */
+    public static String requireMlflowModelName(String name) {
+        if (name == null || name.isBlank() || name.length() > 256 || !name.strip().equals(name)
+                || name.chars().anyMatch(c -> c == '\'' || c == '"' || c == '\\' || c == '/' || Character.isISOControl(c))) {
+            throw new RegistryException(RegistryException.Kind.INVALID, "model name '" + name
+                    + "' is invalid for MLflow: use 1-256 characters without quotes, backslashes, '/', control characters or surrounding spaces");
+        }
+        return name;
+    }
+
     public static String requireAlias(String alias) {
         if (alias == null || !ALIAS.matcher(alias).matches()) {
             throw new RegistryException(RegistryException.Kind.INVALID, "alias " + Printable.quote(alias)

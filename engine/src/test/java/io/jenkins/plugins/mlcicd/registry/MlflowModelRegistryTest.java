@@ -85,7 +85,8 @@ class MlflowModelRegistryTest {
         AliasMove removed = registry.removeAlias("fraud", "champion", new Promotion("carol", "rollback", null, null));
         assertThat(removed.fromVersion()).isEqualTo(2);
         assertThat(registry.aliases("fraud")).isEmpty();
-        FakeMlflowServer.Request delete = server.requests.stream().filter(r -> r.method().equals("DELETE")).findFirst().orElseThrow();
+        FakeMlflowServer.Request delete = server.requests.stream()
+                .filter(r -> r.method().equals("DELETE") && r.endpoint().equals("registered-models/alias")).findFirst().orElseThrow();
         assertThat(delete.query()).containsEntry("name", "fraud").containsEntry("alias", "champion");
 
         assertThat(registry.history("fraud")).extracting(AliasMove::actor, AliasMove::toVersion, AliasMove::gateVerdict)
@@ -201,5 +202,41 @@ class MlflowModelRegistryTest {
                 .satisfies(e -> assertThat(kind(e)).isEqualTo(RegistryException.Kind.UNAVAILABLE))
                 .hasMessageContaining("unreachable");
         assertThat(sleeps).hasSize(2);
+    }
+
+    @Test
+    void httpBasicAuthenticatesAsMlflowsBasicAuthAppExpects() {
+        server.basicAuth("alice", "pä55:word");
+        MlflowModelRegistry registry = new MlflowModelRegistry(server.uri(), MlflowAuth.basic(() -> "alice", () -> "pä55:word"), null, RETRY,
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC(), sleeps::add);
+        assertThat(registry.register("fraud", FileModelRegistryTest.draft("a".repeat(64))).version()).isEqualTo(1);
+        String expected = "Basic " + java.util.Base64.getEncoder().encodeToString("alice:pä55:word".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(server.requests).allSatisfy(r -> assertThat(r.authorization()).isEqualTo(expected));
+
+        MlflowModelRegistry wrong = new MlflowModelRegistry(server.uri(), MlflowAuth.basic(() -> "alice", () -> "nope"), null, RETRY,
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC(), sleeps::add);
+        assertThatThrownBy(() -> wrong.list("fraud"))
+                .satisfies(e -> assertThat(kind(e)).isEqualTo(RegistryException.Kind.AUTH))
+                .hasMessageContaining("user name and password").hasMessageNotContaining("nope");
+    }
+
+    @Test
+    void namesWithSpacesAndNonAsciiLettersAreAddressable() {
+        MlflowModelRegistry registry = registry(TOKEN);
+        String name = "Fraud model – Zürich v2";
+        assertThat(registry.register(name, FileModelRegistryTest.draft("a".repeat(64))).version()).isEqualTo(1);
+        registry.register(name, FileModelRegistryTest.draft("b".repeat(64)));
+        assertThat(registry.get(name, 2).name()).isEqualTo(name);
+        assertThat(registry.list(name)).hasSize(2);
+        registry.setAlias(name, "champion", 2, new Promotion("ci", "ok", null, null));
+        assertThat(registry.aliases(name)).containsEntry("champion", 2);
+        assertThat(registry.history(name)).singleElement().satisfies(m -> assertThat(m.toVersion()).isEqualTo(2));
+        assertThat(server.requests).anySatisfy(r -> assertThat(r.query()).containsEntry("name", name));
+        assertThat(server.experiments).containsKey(name);
+
+        for (String bad : new String[] {"it's", "a/b", " padded", "tab\there", ""}) {
+            assertThatThrownBy(() -> registry.register(bad, FileModelRegistryTest.draft("a".repeat(64))))
+                    .satisfies(e -> assertThat(kind(e)).isEqualTo(RegistryException.Kind.INVALID));
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlcicd.jenkins.train;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
@@ -10,9 +11,9 @@ import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.registry.MlflowAuth;
 import io.jenkins.plugins.mlcicd.registry.ModelRegistry;
 import java.util.List;
-import java.util.function.Supplier;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -24,8 +25,8 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * Manage Jenkins → System → "ML CI/CD model registry": where {@code mlTrain} registers models. Registry
  * writes happen on the controller and carry metadata only (version, digest, metrics, lineage, where
- * the bytes are); model bytes stay where the user keeps them. The MLflow token is a secret-text
- * credential, looked up in Jenkins' own (system) context: the registry is configured for all jobs
+ * the bytes are); model bytes stay where the user keeps them. MLflow's credential is a secret-text
+ * bearer token or a username/password for HTTP Basic (MLflow's basic-auth app), looked up in Jenkins' own (system) context: the registry is configured for all jobs
  * by an administrator, and its use is tracked on each build that registers a model.
  */
 @Extension
@@ -101,29 +102,38 @@ public final class RegistryConfiguration extends GlobalConfiguration {
      */
     public ModelRegistry openFor(Run<?, ?> run) {
         RegistrySettings settings = settings();
-        return settings.open(token(settings, run));
+        return settings.openWith(auth(settings, run));
     }
 
     /** The registry for reading (the ML Models page), or null when none is configured. */
     public ModelRegistry openForReading() {
         RegistrySettings settings = settings();
-        return settings.isConfigured() ? settings.open(token(settings, null)) : null;
+        return settings.isConfigured() ? settings.openWith(auth(settings, null)) : null;
     }
 
-    private static Supplier<String> token(RegistrySettings settings, Run<?, ?> run) {
+    /** The credential as MLflow authentication: secret text → bearer token, username/password → HTTP Basic. */
+    private static MlflowAuth auth(RegistrySettings settings, Run<?, ?> run) {
         if (!RegistrySettings.MLFLOW.equals(settings.type()) || settings.credentialsId() == null) {
-            return () -> null;
+            return MlflowAuth.none();
         }
-        StringCredentials credentials = CredentialsProvider.findCredentialByIdInItemGroup(settings.credentialsId(),
+        StringCredentials token = CredentialsProvider.findCredentialByIdInItemGroup(settings.credentialsId(),
                 StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of());
-        if (credentials == null) {
-            throw new BadInputException("registry: the MLflow token credential '" + settings.credentialsId()
-                    + "' does not exist or is not a secret text; check the ML CI/CD model registry configuration");
+        if (token != null) {
+            if (run != null) {
+                CredentialsProvider.track(run, token);
+            }
+            return MlflowAuth.bearer(() -> token.getSecret().getPlainText());
+        }
+        StandardUsernamePasswordCredentials basic = CredentialsProvider.findCredentialByIdInItemGroup(settings.credentialsId(),
+                StandardUsernamePasswordCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of());
+        if (basic == null) {
+            throw new BadInputException("registry: the MLflow credential '" + settings.credentialsId()
+                    + "' does not exist or is neither a secret text nor a username with password; check the ML CI/CD model registry configuration");
         }
         if (run != null) {
-            CredentialsProvider.track(run, credentials);
+            CredentialsProvider.track(run, basic);
         }
-        return () -> credentials.getSecret().getPlainText();
+        return MlflowAuth.basic(basic::getUsername, () -> basic.getPassword().getPlainText());
     }
 
     @POST
@@ -162,9 +172,11 @@ public final class RegistryConfiguration extends GlobalConfiguration {
                 || value == null || value.isBlank()) {
             return FormValidation.ok();
         }
-        StringCredentials credentials = CredentialsProvider.findCredentialByIdInItemGroup(value.strip(), StringCredentials.class,
-                Jenkins.get(), ACL.SYSTEM2, List.of());
-        return credentials == null ? FormValidation.error("no secret-text credential with this ID") : FormValidation.ok();
+        boolean found = CredentialsProvider.findCredentialByIdInItemGroup(value.strip(), StringCredentials.class,
+                Jenkins.get(), ACL.SYSTEM2, List.of()) != null
+                || CredentialsProvider.findCredentialByIdInItemGroup(value.strip(), StandardUsernamePasswordCredentials.class,
+                Jenkins.get(), ACL.SYSTEM2, List.of()) != null;
+        return found ? FormValidation.ok() : FormValidation.error("no secret-text or username/password credential with this ID");
     }
 
     @POST
@@ -175,6 +187,7 @@ public final class RegistryConfiguration extends GlobalConfiguration {
         return new StandardListBoxModel()
                 .includeEmptyValue()
                 .includeAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class)
+                .includeAs(ACL.SYSTEM2, Jenkins.get(), StandardUsernamePasswordCredentials.class)
                 .includeCurrentValue(credentialsId == null ? "" : credentialsId);
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlcicd.jenkins.train;
 
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.registry.FileModelRegistry;
+import io.jenkins.plugins.mlcicd.registry.MlflowAuth;
 import io.jenkins.plugins.mlcicd.registry.MlflowModelRegistry;
 import io.jenkins.plugins.mlcicd.registry.ModelRegistry;
 import java.net.URI;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
  * @param type          {@link #NONE}, {@link #FILE} or {@link #MLFLOW}
  * @param filePath      the file registry's directory on the controller
  * @param mlflowUrl     the MLflow tracking server
- * @param credentialsId the secret-text credential with MLflow's bearer token, or blank for none
+ * @param credentialsId the credential for MLflow: secret text (bearer token) or username/password (HTTP Basic); blank for none
  */
 public record RegistrySettings(String type, String filePath, String mlflowUrl, String credentialsId) {
     public static final String NONE = "none";
@@ -63,7 +64,7 @@ public record RegistrySettings(String type, String filePath, String mlflowUrl, S
                 return "an http(s) URL with a host, e.g. https://mlflow.example.com";
             }
             if (uri.getRawUserInfo() != null) {
-                return "put no credentials in the URL; choose a secret-text credential with the token instead";
+                return "put no credentials in the URL; choose a secret-text or username/password credential instead";
             }
         } catch (URISyntaxException e) {
             return "not a URL: " + e.getMessage();
@@ -78,6 +79,16 @@ public record RegistrySettings(String type, String filePath, String mlflowUrl, S
      * @throws BadInputException when no registry is configured or the configuration is unusable
      */
     public ModelRegistry open(Supplier<String> token) {
+        return openWith(MlflowAuth.bearer(token == null ? () -> null : token));
+    }
+
+    /**
+     * Opens the configured registry.
+     *
+     * @param auth how to authenticate to MLflow (resolved by the caller from Jenkins' credentials); ignored for a file registry
+     * @throws BadInputException when no registry is configured or the configuration is unusable
+     */
+    public ModelRegistry openWith(MlflowAuth auth) {
         return switch (type) {
             case FILE -> {
                 String problem = filePathProblem(filePath);
@@ -91,7 +102,7 @@ public record RegistrySettings(String type, String filePath, String mlflowUrl, S
                 if (problem != null) {
                     throw new BadInputException("registry: MLflow URL: " + problem);
                 }
-                yield new MlflowModelRegistry(URI.create(mlflowUrl), token == null ? () -> null : token);
+                yield new MlflowModelRegistry(URI.create(mlflowUrl), auth == null ? MlflowAuth.none() : auth);
             }
             case NONE -> throw new BadInputException("registry: no model registry is configured; an administrator sets one under "
                     + "Manage Jenkins → System → ML CI/CD model registry");

@@ -35,6 +35,8 @@ class RegistrySettingsTest {
         assertThat(new RegistrySettings("file", dir.toString(), null, null).open(null)).isInstanceOf(FileModelRegistry.class);
         assertThat(new RegistrySettings("MLflow", null, "https://mlflow.example.com", null).open(() -> "t"))
                 .isInstanceOf(MlflowModelRegistry.class);
+        assertThat(new RegistrySettings("mlflow", null, "https://mlflow.example.com", "id")
+                .openWith(io.jenkins.plugins.mlcicd.registry.MlflowAuth.basic(() -> "u", () -> "p"))).isInstanceOf(MlflowModelRegistry.class);
         assertThat(new RegistrySettings(null, null, null, null).isConfigured()).isFalse();
         assertThatThrownBy(() -> new RegistrySettings("none", null, null, null).open(null))
                 .isInstanceOf(BadInputException.class).hasMessageStartingWith("registry: no model registry is configured");
