@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlcicd.jenkins.train;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
+import hudson.Launcher;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
@@ -140,8 +141,14 @@ public final class TrainStep extends MlStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
+    public StepExecution start(StepContext context) throws Exception {
         StepOptions options = options();
+        Launcher launcher = context.get(Launcher.class);
+        if (launcher != null && launcher.isUnix()) {
+            // a durable task, as `sh`: the command outlives a controller restart, and the step reconnects to it
+            return new TrainExecution(context, options, checkedRequest(options));
+        }
+        // a Windows agent (no Bourne shell for the durable task): in the foreground, as the freestyle builder
         return new MlStepExecution(context, (build, handler) -> TrainRunner.perform(build, options, checkedRequest(options), handler));
     }
 
