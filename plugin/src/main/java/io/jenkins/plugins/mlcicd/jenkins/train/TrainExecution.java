@@ -63,7 +63,8 @@ public final class TrainExecution extends StepExecution {
 
     private TrainRunner.Prepared prepared;
     private Controller controller;
-    private long launchedAtMs;
+    /** Wall clock at launch, 0 before; volatile: {@link #getStatus} reads it without the lock a poll may hold for long. */
+    private volatile long launchedAtMs;
     private Throwable stopCause;
     private boolean agentUnreachableLogged;
 
@@ -283,7 +284,7 @@ public final class TrainExecution extends StepExecution {
 
     @Override
     public String getStatus() {
-        return functionName + " '" + id + "': " + control + (controller == null ? ", not launched yet"
+        return functionName + " '" + id + "': " + control + (launchedAtMs == 0 ? ", not launched yet"
                 : ", running for " + elapsedMs() / 1000 + " s");
     }
 
