@@ -103,7 +103,7 @@ public final class TrainStep extends MlStep {
         return timeout;
     }
 
-    /** Minutes, or {@code '45s'}, {@code '30m'}, {@code '2h'}, {@code '1d'}. */
+    /** The one duration syntax: {@code '45s'}, {@code '30m'}, {@code '2h'}, {@code '1d'}; a bare number is seconds. Wall-clock time since the command started, restarts included. */
     @DataBoundSetter
     public void setTimeout(Object timeout) {
         this.timeout = blankToNull(timeout);
