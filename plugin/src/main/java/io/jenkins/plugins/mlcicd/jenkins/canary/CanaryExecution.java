@@ -401,7 +401,7 @@ public final class CanaryExecution extends StepExecution {
         if (masker == null) {
             masker = new LogMasker(List.of());
         }
-        DurableScript.Copied copied = DurableScript.copyLog(build, controller, masker, build.listener().getLogger(), ended);
+        DurableScript.Copied copied = DurableScript.copyLog(build.workspace(), controller, masker, build.listener().getLogger(), ended);
         String text = copied.text();
         if (!text.isEmpty()) {
             if (tail == null) {

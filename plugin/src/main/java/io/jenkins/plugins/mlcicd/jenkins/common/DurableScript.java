@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlcicd.jenkins.common;
 
 import hudson.EnvVars;
+import hudson.FilePath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,10 +42,10 @@ public final class DurableScript {
      * Copies what the task wrote since the last call into {@code log}: only whole lines (a secret may
      * straddle two reads), all of it once {@code ended}.
      */
-    public static Copied copyLog(BuildContext build, Controller controller, LogMasker masker, PrintStream log, boolean ended)
+    public static Copied copyLog(FilePath workspace, Controller controller, LogMasker masker, PrintStream log, boolean ended)
             throws IOException, InterruptedException {
         ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-        boolean wrote = controller.writeLog(build.workspace(), chunk);
+        boolean wrote = controller.writeLog(workspace, chunk);
         String text = masker.accept(chunk.toString(StandardCharsets.UTF_8)) + (ended ? masker.flush() : "");
         if (!text.isEmpty()) {
             log.print(text);

@@ -298,7 +298,7 @@ public final class TrainExecution extends StepExecution {
         if (lines == null) {
             lines = new LogMasker(List.of());
         }
-        DurableScript.Copied copied = DurableScript.copyLog(build, controller, lines, build.listener().getLogger(), ended);
+        DurableScript.Copied copied = DurableScript.copyLog(build.workspace(), controller, lines, build.listener().getLogger(), ended);
         tail.accept(copied.text());
         if (copied.wrote()) {
             // the controller counts what it copied, and the tail grew: keep both across a restart
