@@ -25,7 +25,8 @@ import org.kohsuke.stapler.verb.POST;
  * {@code mlTrain(command: 'python train.py', model: 'out/model.bin', metrics: 'out/metrics.json',
  * data: ['data/train.parquet'], params: [lr: '0.1'], registry: [name: 'fraud-model'])}: runs the
  * training command on the agent like {@code sh}, records its lineage with the build (ML Lineage),
- * fingerprints model and data, optionally registers the model, and returns the lineage as a map.
+ * fingerprints model and data, optionally registers the model, and returns the lineage as a map. On a
+ * Unix agent the command is a durable task ({@link TrainExecution}) and survives a controller restart.
  */
 public final class TrainStep extends MlStep {
     public static final String FUNCTION_NAME = "mlTrain";
