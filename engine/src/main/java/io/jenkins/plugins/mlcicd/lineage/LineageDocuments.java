@@ -12,7 +12,7 @@ import java.util.Set;
 /** Converts between a {@link LineageRecord} and the kind-specific fields of a {@code training} result document. */
 public final class LineageDocuments {
     /** Fields a training document may carry besides the lineage record. */
-    private static final Set<String> EXTRA = Set.of("logTail", "timedOut", "registry");
+    private static final Set<String> EXTRA = Set.of("logTail", "timedOut", "aborted", "registry");
 
     private LineageDocuments() {
     }

@@ -70,6 +70,16 @@ public final class TrainingRun {
      * @throws BadInputException when the request cannot be run (e.g. the working directory does not exist)
      */
     public Started start(TrainingRequest request) {
+        return start(request, null);
+    }
+
+    /**
+     * {@link #start(TrainingRequest)} with the environment probed by the caller, e.g. by asking the
+     * interpreter inside the container the command will run in ({@link EnvironmentProbe#probe(String, EnvironmentProbe.Asker)}).
+     *
+     * @param environment the environment to record; null to probe it here
+     */
+    public Started start(TrainingRequest request, RuntimeEnvironment environment) {
         Path workDir = request.command().workDir();
         if (!Files.isDirectory(workDir)) {
             throw new BadInputException("workdir: " + workDir + " is not a directory");
@@ -77,8 +87,8 @@ public final class TrainingRun {
         request.command().argv(); // a malformed command line is bad input, before anything runs
         Instant startedAt = clock.instant();
         CodeVersion code = request.code() != null ? request.code() : GitProbe.probe(workDir);
-        RuntimeEnvironment environment = EnvironmentProbe.probe(request.python(), workDir);
-        return new Started(startedAt, code, environment);
+        RuntimeEnvironment probed = environment != null ? environment : EnvironmentProbe.probe(request.python(), workDir);
+        return new Started(startedAt, code, probed);
     }
 
     /**
@@ -105,6 +115,9 @@ public final class TrainingRun {
         var fields = LineageDocuments.toFields(lineage);
         if (!outcome.succeeded()) {
             fields.put("timedOut", outcome.timedOut());
+            if (outcome.aborted()) {
+                fields.put("aborted", true);
+            }
             var tail = fields.putArray("logTail");
             outcome.logTail().forEach(tail::add);
         }
@@ -117,6 +130,10 @@ public final class TrainingRun {
         String seconds = Numbers.format(outcome.durationMs() / 1000.0) + " s";
         if (outcome.startError() != null) {
             return Check.of("command", Verdict.FAILED, null, "exit code 0", "the command did not start: " + outcome.startError());
+        }
+        if (outcome.aborted()) {
+            return Check.of("command", Verdict.FAILED, outcome.exitCode() == null ? null : outcome.exitCode().doubleValue(), "exit code 0",
+                    "the command was aborted (stopped from outside) after " + seconds + "; no model or metrics recorded");
         }
         if (outcome.timedOut()) {
             return Check.of("command", Verdict.FAILED, outcome.exitCode() == null ? null : outcome.exitCode().doubleValue(), "exit code 0",

@@ -223,4 +223,69 @@ class TrainingRunTest {
     private static Check check(ResultDocument doc, String name) {
         return doc.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
+
+    @Test
+    void anAbortedCommandIsRecordedAsAbortedWithoutModelOrMetrics() throws Exception {
+        Files.writeString(work.resolve("train.csv"), "x,y\n1,0\n");
+        TrainingRequest request = request(List.of("train.csv"), Map.of());
+        TrainingRun training = new TrainingRun((command, out, err, tail) -> {
+            throw new AssertionError("the caller launches the command");
+        });
+        TrainingRun.Started started = training.start(request);
+        // a model half-written before the abort must not be recorded as the model
+        Files.createDirectories(work.resolve("out"));
+        Files.writeString(work.resolve("out/model.bin"), "PARTIAL");
+        Files.writeString(work.resolve("out/metrics.json"), "{\"auc\": 0.9}");
+        ResultDocument doc = training.finish(request, started, CommandOutcome.aborted(143, 2500, List.of("epoch 3")), new DataSnapshots());
+
+        assertThat(doc.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(check(doc, "command").message()).contains("aborted").contains("2.5 s");
+        assertThat(doc.fields().get("aborted").asBoolean()).isTrue();
+        assertThat(doc.fields().get("timedOut").asBoolean()).isFalse();
+        assertThat(doc.fields().get("logTail").toString()).contains("epoch 3");
+        LineageRecord lineage = LineageDocuments.lineageOf(ResultDocumentJson.fromJson(Path.of("t.json"),
+                com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(ResultDocumentJson.toJsonString(doc))));
+        assertThat(lineage.model()).isNull();
+        assertThat(lineage.metrics()).isEmpty();
+        assertThat(lineage.exitCode()).isEqualTo(143);
+        assertThat(lineage.data()).hasSize(1);
+    }
+
+    @Test
+    void anAbortWhoseEndWasNotObservedHasNoExitCode() throws Exception {
+        TrainingRequest request = request(List.of(), Map.of());
+        TrainingRun training = new TrainingRun((command, out, err, tail) -> {
+            throw new AssertionError("the caller launches the command");
+        });
+        ResultDocument doc = training.finish(request, training.start(request), CommandOutcome.aborted(null, 10, List.of()), new DataSnapshots());
+        assertThat(check(doc, "command").verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(check(doc, "command").value()).isNull();
+        assertThat(doc.summary()).startsWith("command: the command was aborted");
+    }
+
+    @Test
+    void theEnvironmentIsAskedThroughTheGivenAsker() {
+        List<List<String>> asked = new java.util.ArrayList<>();
+        RuntimeEnvironment environment = EnvironmentProbe.probe("venv/bin/python", argv -> {
+            asked.add(argv);
+            return argv.contains("freeze") ? new EnvironmentProbe.Answer(0, "numpy==2.0\n".getBytes(), null)
+                    : new EnvironmentProbe.Answer(0, "Python 3.12.1\n".getBytes(), null);
+        });
+        assertThat(asked).containsExactly(List.of("venv/bin/python", "--version"), List.of("venv/bin/python", "-m", "pip", "freeze", "--all"));
+        assertThat(environment.python()).isEqualTo("Python 3.12.1");
+        assertThat(environment.pipFreezeSha256()).isEqualTo(ContentHasher.sha256Hex("numpy==2.0\n".getBytes()));
+
+        RuntimeEnvironment missing = EnvironmentProbe.probe("python3", argv -> new EnvironmentProbe.Answer(127, new byte[0], "python3: not found"));
+        assertThat(missing.python()).isNull();
+        assertThat(missing.pythonProblem()).isEqualTo("python3: not found");
+    }
+
+    @Test
+    void aStartWithAGivenEnvironmentDoesNotProbe() {
+        RuntimeEnvironment given = new RuntimeEnvironment("Linux 6", "amd64", "17", "Python 3.11.0", "abc", null, 4);
+        TrainingRun.Started started = new TrainingRun((command, out, err, tail) -> {
+            throw new AssertionError("not run");
+        }).start(request(List.of(), Map.of()), given);
+        assertThat(started.environment()).isSameAs(given);
+    }
 }

@@ -12,18 +12,20 @@ import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.input.StructuredFiles;
 import io.jenkins.plugins.mlcicd.jenkins.common.AgentEngine;
 import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
+import io.jenkins.plugins.mlcicd.jenkins.common.DurableScript;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineExit;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineResults;
+import io.jenkins.plugins.mlcicd.jenkins.common.LogMasker;
 import io.jenkins.plugins.mlcicd.jenkins.common.PipelineResultHandler;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultMaps;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultPublisher;
 import io.jenkins.plugins.mlcicd.jenkins.common.RunStore;
+import io.jenkins.plugins.mlcicd.jenkins.common.ShellScript;
 import io.jenkins.plugins.mlcicd.jenkins.common.StepOptions;
 import io.jenkins.plugins.mlcicd.jenkins.common.WorkspaceFiles;
 import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.ResultKind;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.util.Timer;
-import org.jenkinsci.plugins.durabletask.BourneShellScript;
 import org.jenkinsci.plugins.durabletask.Controller;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -47,7 +48,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * for it, and neither a controller restart nor an aborted build may leave traffic on a canary nobody watches.
  *
  * <p>Why a durable task: the rollout is run by the engine ({@code mlcicd canary}) on the agent as a
- * durable task ({@link BourneShellScript}, as the {@code sh} step runs its script), not by the
+ * durable task ({@link DurableScript}, as the {@code sh} step runs its script), not by the
  * controller. The process belongs to the agent, so it goes on guarding the traffic (analysing every
  * interval, rolling back on a breach) while the controller restarts; its {@link Controller} is
  * serializable and is all the execution needs to find it again. The alternative, a state machine on the
@@ -168,8 +169,7 @@ public final class CanaryExecution extends StepExecution {
                     io.jenkins.plugins.mlcicd.jenkins.common.EngineSecrets.FILE).getRemote());
         }
         log.println(prefix() + "mlcicd " + String.join(" ", arguments) + " (" + control + ")");
-        controller = new BourneShellScript(ShellScript.exec(command)).launch(env, build.workspace(), build.launcher(),
-                build.listener());
+        controller = DurableScript.launch(build, ShellScript.exec(command), env);
         getContext().saveState();
     }
 
@@ -398,12 +398,12 @@ public final class CanaryExecution extends StepExecution {
         if (controller == null) {
             return;
         }
-        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-        boolean wrote = controller.writeLog(build.workspace(), chunk);
-        LogMasker mask = masker == null ? new LogMasker(List.of()) : masker;
-        String text = mask.accept(chunk.toString(StandardCharsets.UTF_8)) + (ended ? mask.flush() : "");
+        if (masker == null) {
+            masker = new LogMasker(List.of());
+        }
+        DurableScript.Copied copied = DurableScript.copyLog(build.workspace(), controller, masker, build.listener().getLogger(), ended);
+        String text = copied.text();
         if (!text.isEmpty()) {
-            build.listener().getLogger().print(text);
             if (tail == null) {
                 tail = new StringBuilder();
             }
@@ -412,7 +412,7 @@ public final class CanaryExecution extends StepExecution {
                 tail.delete(0, tail.length() - TAIL_CHARS);
             }
         }
-        if (wrote) {
+        if (copied.wrote()) {
             // the controller counts what it copied; keep that across a restart
             getContext().saveState();
         }

@@ -59,6 +59,11 @@ final class AgentSpec implements Serializable {
         return model;
     }
 
+    /** The interpreter as the user named it: the launcher looks it up in the build's {@code PATH} (in the container, if any). */
+    String python() {
+        return python;
+    }
+
     /**
      * The engine's request for the workspace {@code workDir}. The command is a shell command line
      * (that is how the launcher runs it); the timeout is the launcher's business, so none here. The

@@ -4,6 +4,8 @@ import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.lineage.CommandOutcome;
 import io.jenkins.plugins.mlcicd.lineage.DataSnapshots;
+import io.jenkins.plugins.mlcicd.lineage.EnvironmentProbe;
+import io.jenkins.plugins.mlcicd.lineage.RuntimeEnvironment;
 import io.jenkins.plugins.mlcicd.lineage.TrainingRequest;
 import io.jenkins.plugins.mlcicd.lineage.TrainingRun;
 import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
@@ -49,15 +51,25 @@ final class AgentTraining {
     static final class Start implements ControllerToAgentFileCallable<Started> {
         private static final long serialVersionUID = 1L;
         private final AgentSpec spec;
+        /** The interpreter's answers, asked through the build's launcher; null to ask here, on the agent. */
+        private final ProbeAnswers answers;
 
         Start(AgentSpec spec) {
+            this(spec, null);
+        }
+
+        Start(AgentSpec spec, ProbeAnswers answers) {
             this.spec = spec;
+            this.answers = answers;
         }
 
         @Override
         public Started invoke(File workspace, VirtualChannel channel) {
             try {
-                TrainingRun.Started started = new TrainingRun(AgentTraining::launcherRunsIt).start(spec.toRequest(workspace.toPath()));
+                TrainingRequest request = spec.toRequest(workspace.toPath());
+                // the machine facts are this agent's; the interpreter's are what the launcher's process saw
+                RuntimeEnvironment environment = answers == null ? null : EnvironmentProbe.probe(spec.python(), answers.replay());
+                TrainingRun.Started started = new TrainingRun(AgentTraining::launcherRunsIt).start(request, environment);
                 return new Started(AgentSpec.startedToJson(started), null);
             } catch (BadInputException e) {
                 return new Started(null, e.getMessage());
@@ -75,6 +87,7 @@ final class AgentTraining {
         private final String startError;
         private final long durationMs;
         private final ArrayList<String> logTail;
+        private final boolean aborted;
 
         Finish(AgentSpec spec, String started, CommandOutcome outcome) {
             this.spec = spec;
@@ -84,6 +97,7 @@ final class AgentTraining {
             this.startError = outcome.startError();
             this.durationMs = outcome.durationMs();
             this.logTail = new ArrayList<>(outcome.logTail());
+            this.aborted = outcome.aborted();
         }
 
         @Override
@@ -94,7 +108,7 @@ final class AgentTraining {
                     files.add(new FileFingerprint(path, md5, FileFingerprint.isUnder(path, spec.model()))));
             try {
                 var document = new TrainingRun(AgentTraining::launcherRunsIt).finish(request, AgentSpec.startedFromJson(started),
-                        new CommandOutcome(exitCode, timedOut, startError, durationMs, logTail), snapshots);
+                        new CommandOutcome(exitCode, timedOut, startError, durationMs, logTail, aborted), snapshots);
                 return new Finished(ResultDocumentJson.toJsonString(document), files, null);
             } catch (BadInputException e) {
                 return new Finished(null, new ArrayList<>(), e.getMessage());

@@ -12,7 +12,7 @@ import io.jenkins.plugins.mlcicd.registry.RegistryNames;
  * @param alias    alias to point at the new version (e.g. {@code candidate}), or null
  * @param modelUri where the model's bytes are kept; null: the build's artifact URL of the model path
  */
-public record RegistryTarget(String name, String alias, String modelUri) {
+public record RegistryTarget(String name, String alias, String modelUri) implements java.io.Serializable {
     public RegistryTarget {
         try {
             RegistryNames.requireModelName(name);

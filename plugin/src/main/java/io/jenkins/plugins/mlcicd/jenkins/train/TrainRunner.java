@@ -18,15 +18,19 @@ import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import io.jenkins.plugins.mlcicd.result.VerdictMapping;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Serializable;
 import java.nio.file.Path;
 
 /**
  * {@code mlTrain}'s one code path for both front ends. The engine's {@code TrainingRun} assembles the
  * lineage; only the launching differs from the CLI: on the agent, code version and environment are
- * recorded ({@link AgentTraining.Start}); the command runs through the build's launcher
- * ({@link LaunchedCommand}); on the agent again, data and model are hashed and the lineage document
+ * recorded ({@link AgentTraining.Start}; the interpreter is asked through the launcher, {@link LauncherProbe});
+ * the command runs through the build's launcher: in the foreground for the freestyle builder
+ * ({@link LaunchedCommand}), as a durable task for the Pipeline step ({@link TrainExecution}), which
+ * outlives a controller restart; on the agent again, data and model are hashed and the lineage document
  * assembled ({@link AgentTraining.Finish}). Back on the controller the files become fingerprints,
- * the model is registered (metadata only) and the result is published.
+ * the model is registered (metadata only) and the result is published. {@link #prepare} and
+ * {@link #finish} are the halves both share.
  */
 public final class TrainRunner {
     /** The step's outcome follows the verdict: a failed training (or registration) fails the build. */
@@ -41,6 +45,29 @@ public final class TrainRunner {
      */
     public static ResultDocument perform(BuildContext build, StepOptions options, TrainRequest request, ResultHandler handler)
             throws IOException, InterruptedException {
+        Prepared prepared = prepare(build, options, request);
+        CommandOutcome outcome = LaunchedCommand.run(build, request.command(), request.timeout(), LogTail.DEFAULT_LINES);
+        return finish(build, options, request.model(), request.registry(), prepared, outcome, handler);
+    }
+
+    /**
+     * What the agent recorded before the command runs; kept by the Pipeline step's execution (it is
+     * serializable) until the command has ended, across a controller restart.
+     *
+     * @param spec        the request as the agent needs it
+     * @param startedJson the engine's start record (code version, environment, start time) as JSON
+     */
+    record Prepared(AgentSpec spec, String startedJson) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * Everything before the command: checks the request and the registry, asks the interpreter through
+     * the launcher ({@link LauncherProbe}), records code and environment on the agent.
+     *
+     * @throws hudson.AbortException on bad input
+     */
+    static Prepared prepare(BuildContext build, StepOptions options, TrainRequest request) throws IOException, InterruptedException {
         try {
             options.validated();
             request.validated(options.functionName());
@@ -48,21 +75,38 @@ public final class TrainRunner {
             PrintStream log = build.listener().getLogger();
             String prefix = ResultPublisher.logPrefix(options);
             // before anything runs: a registry that cannot be opened is a configuration error, not a lost model
-            ModelRegistry registry = request.registry() == null ? null : RegistryConfiguration.get().openFor(build.run());
-
+            if (request.registry() != null) {
+                RegistryConfiguration.get().openFor(build.run());
+            }
             CodeVersion scm = ScmCode.from(build.env());
             AgentSpec spec = new AgentSpec(request, scm, build.env().get("PATH"));
             build.workspace().mkdirs();
-            AgentTraining.Started started = build.workspace().act(new AgentTraining.Start(spec));
+            ProbeAnswers answers = LauncherProbe.ask(build, request.python());
+            AgentTraining.Started started = build.workspace().act(new AgentTraining.Start(spec, answers));
             if (started.badInput() != null) {
                 throw new BadInputException(started.badInput());
             }
             log.println(prefix + "code: " + describe(AgentSpec.startedFromJson(started.startedJson()).code()));
             log.println(prefix + "running: " + request.command()
                     + (request.timeout() == null ? "" : " (timeout " + request.timeout().toString().substring(2).toLowerCase(java.util.Locale.ROOT) + ")"));
-            CommandOutcome outcome = LaunchedCommand.run(build, request.command(), request.timeout(), LogTail.DEFAULT_LINES);
+            return new Prepared(spec, started.startedJson());
+        } catch (BadInputException e) {
+            throw ResultPublisher.badInput(options, e);
+        }
+    }
 
-            AgentTraining.Finished finished = build.workspace().act(new AgentTraining.Finish(spec, started.startedJson(), outcome));
+    /**
+     * Everything after the command: data and model hashed on the agent, fingerprints, registration,
+     * publication. An aborted or failed command still gets its lineage (FAILED, without a model).
+     *
+     * @throws hudson.AbortException on bad input, and on a FAILURE outcome when {@code stopBuild} is set
+     */
+    static ResultDocument finish(BuildContext build, StepOptions options, String model, RegistryTarget registryTarget, Prepared prepared,
+            CommandOutcome outcome, ResultHandler handler) throws IOException, InterruptedException {
+        try {
+            PrintStream log = build.listener().getLogger();
+            String prefix = ResultPublisher.logPrefix(options);
+            AgentTraining.Finished finished = build.workspace().act(new AgentTraining.Finish(prepared.spec(), prepared.startedJson(), outcome));
             if (finished.badInput() != null) {
                 throw new BadInputException(finished.badInput());
             }
@@ -71,8 +115,10 @@ public final class TrainRunner {
             if (fingerprints > 0) {
                 log.println(prefix + "fingerprinted " + fingerprints + (fingerprints == 1 ? " file" : " files"));
             }
-            if (registry != null) {
-                document = TrainingRegistration.register(document, registry, target(build, request));
+            // a failed or aborted run is not registered; the registry field says it was skipped
+            if (registryTarget != null) {
+                ModelRegistry registry = RegistryConfiguration.get().openFor(build.run());
+                document = TrainingRegistration.register(document, registry, target(build, registryTarget, model));
             }
             ResultPublisher.publish(build, options, document, MAPPING, new TrainingAction(options.id(), document), handler);
             return document;
@@ -81,11 +127,10 @@ public final class TrainRunner {
         }
     }
 
-    private static TrainingRegistration.Target target(BuildContext build, TrainRequest request) {
+    private static TrainingRegistration.Target target(BuildContext build, RegistryTarget registry, String model) {
         Run<?, ?> run = build.run();
         String buildUrl = buildUrl(build);
-        RegistryTarget registry = request.registry();
-        return new TrainingRegistration.Target(registry.name(), registry.modelUriFor(buildUrl, request.model()), buildUrl,
+        return new TrainingRegistration.Target(registry.name(), registry.modelUriFor(buildUrl, model), buildUrl,
                 "jenkins: " + run.getFullDisplayName(), registry.alias());
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.mlcicd.jenkins.train;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
+import hudson.Launcher;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
@@ -24,7 +25,8 @@ import org.kohsuke.stapler.verb.POST;
  * {@code mlTrain(command: 'python train.py', model: 'out/model.bin', metrics: 'out/metrics.json',
  * data: ['data/train.parquet'], params: [lr: '0.1'], registry: [name: 'fraud-model'])}: runs the
  * training command on the agent like {@code sh}, records its lineage with the build (ML Lineage),
- * fingerprints model and data, optionally registers the model, and returns the lineage as a map.
+ * fingerprints model and data, optionally registers the model, and returns the lineage as a map. On a
+ * Unix agent the command is a durable task ({@link TrainExecution}) and survives a controller restart.
  */
 public final class TrainStep extends MlStep {
     public static final String FUNCTION_NAME = "mlTrain";
@@ -102,7 +104,7 @@ public final class TrainStep extends MlStep {
         return timeout;
     }
 
-    /** Minutes, or {@code '45s'}, {@code '30m'}, {@code '2h'}, {@code '1d'}. */
+    /** The one duration syntax: {@code '45s'}, {@code '30m'}, {@code '2h'}, {@code '1d'}; a bare number is seconds. Wall-clock time since the command started, restarts included. */
     @DataBoundSetter
     public void setTimeout(Object timeout) {
         this.timeout = blankToNull(timeout);
@@ -140,8 +142,14 @@ public final class TrainStep extends MlStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
+    public StepExecution start(StepContext context) throws Exception {
         StepOptions options = options();
+        Launcher launcher = context.get(Launcher.class);
+        if (launcher != null && launcher.isUnix()) {
+            // a durable task, as `sh`: the command outlives a controller restart, and the step reconnects to it
+            return new TrainExecution(context, options, checkedRequest(options));
+        }
+        // a Windows agent (no Bourne shell for the durable task): in the foreground, as the freestyle builder
         return new MlStepExecution(context, (build, handler) -> TrainRunner.perform(build, options, checkedRequest(options), handler));
     }
 

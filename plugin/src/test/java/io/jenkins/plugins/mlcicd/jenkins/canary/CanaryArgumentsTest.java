@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlcicd.jenkins.canary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.mlcicd.jenkins.common.ShellScript;
 import io.jenkins.plugins.mlcicd.input.Secrets;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineCommand;
 import java.io.IOException;

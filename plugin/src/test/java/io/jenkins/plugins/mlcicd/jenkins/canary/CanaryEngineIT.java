@@ -3,6 +3,8 @@ package io.jenkins.plugins.mlcicd.jenkins.canary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.mlcicd.jenkins.common.LogMasker;
+import io.jenkins.plugins.mlcicd.jenkins.common.ShellScript;
 import io.jenkins.plugins.mlcicd.input.Json;
 import io.jenkins.plugins.mlcicd.input.Secrets;
 import io.jenkins.plugins.mlcicd.input.StructuredFiles;

@@ -150,4 +150,30 @@ class AgentTrainingTest {
         AgentTraining.Started started = new AgentTraining.Start(new AgentSpec(request, SCM, path)).invoke(workspace.toFile(), null);
         assertThat(AgentSpec.startedFromJson(started.startedJson()).environment().python()).isEqualTo("Python 3.99.0");
     }
+
+    @Test
+    void theEnvironmentIsWhatTheLaunchersInterpreterAnsweredNotTheAgents() {
+        // the spec names an interpreter the agent lacks; the launcher (a container) had one
+        ProbeAnswers answers = ProbeAnswers.record("/nonexistent/python", argv -> argv.contains("freeze")
+                ? new io.jenkins.plugins.mlcicd.lineage.EnvironmentProbe.Answer(0, "torch==2.3.0\n".getBytes(StandardCharsets.UTF_8), null)
+                : new io.jenkins.plugins.mlcicd.lineage.EnvironmentProbe.Answer(0, "Python 3.11.9\n".getBytes(StandardCharsets.UTF_8), null));
+        AgentTraining.Started started = new AgentTraining.Start(spec(List.of()), answers).invoke(workspace.toFile(), null);
+        assertThat(started.badInput()).isNull();
+        TrainingRun.Started parsed = AgentSpec.startedFromJson(started.startedJson());
+        assertThat(parsed.environment().python()).isEqualTo("Python 3.11.9");
+        assertThat(parsed.environment().pythonProblem()).isNull();
+        assertThat(parsed.environment().cpus()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void anAbortedOutcomeCrossesToTheAgentAndIsRecorded() throws Exception {
+        AgentSpec spec = spec(List.of());
+        AgentTraining.Started started = new AgentTraining.Start(spec).invoke(workspace.toFile(), null);
+        AgentTraining.Finished finished = new AgentTraining.Finish(spec, started.startedJson(),
+                CommandOutcome.aborted(null, 1500, List.of("epoch 1"))).invoke(workspace.toFile(), null);
+        ResultDocument document = ResultDocumentJson.fromJson(Path.of("t"), Json.mapper().readTree(finished.documentJson()));
+        assertThat(document.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(document.fields().path("aborted").asBoolean()).isTrue();
+        assertThat(document.summary()).contains("aborted");
+    }
 }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.mlcicd.jenkins.canary;
+package io.jenkins.plugins.mlcicd.jenkins.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

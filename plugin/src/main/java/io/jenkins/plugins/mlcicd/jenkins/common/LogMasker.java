@@ -1,4 +1,4 @@
-package io.jenkins.plugins.mlcicd.jenkins.canary;
+package io.jenkins.plugins.mlcicd.jenkins.common;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.mlcicd.jenkins.canary;
+package io.jenkins.plugins.mlcicd.jenkins.common;
 
 import java.util.List;
 
@@ -21,7 +21,7 @@ public final class ShellScript {
     }
 
     /** One word for a POSIX shell: inside single quotes nothing is special but the quote itself. */
-    static String quote(String word) {
+    public static String quote(String word) {
         return "'" + word.replace("'", "'\\''") + "'";
     }
 }
