@@ -31,6 +31,11 @@ public final class MetricNames {
 
     /** Sizes, not estimates: they get no confidence interval. */
     public static final Set<String> COUNTS = Set.of(COUNT, POSITIVES);
+    /**
+     * Metrics that depend on the decision threshold (or k): a candidate may trade one for another by
+     * design (more recall for less precision), so a worse value is a trade-off to judge, not a defect.
+     */
+    public static final Set<String> AT_THRESHOLD = Set.of(ACCURACY, PRECISION, RECALL, F1, PRECISION_AT_K, RECALL_AT_K);
 
     private MetricNames() {
     }

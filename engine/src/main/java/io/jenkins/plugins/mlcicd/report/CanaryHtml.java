@@ -16,18 +16,9 @@ import java.util.Map;
  * The timeline of a canary rollout: the decision and its reason, the canary's weight over time with
  * every analysis on it, each guardrail's canary (and baseline) values against its bound, and the
  * transitions. Reads only the document's JSON fields (report never depends on the engine that wrote
- * them). SVG drawn on the server with presentation attributes only: no script, no style attribute.
+ * them). Charts by {@link SvgChart}, as every report's.
  */
 final class CanaryHtml {
-    static final int WIDTH = 640;
-    static final int HEIGHT = 180;
-    private static final int LEFT = 56;
-    private static final int RIGHT = 16;
-    private static final int TOP = 12;
-    private static final int BOTTOM = 28;
-    private static final String PASS = "#1a7f37";
-    private static final String FAIL = "#cf222e";
-    private static final String GREY = "#8c959f";
 
     private CanaryHtml() {
     }
@@ -95,105 +86,108 @@ final class CanaryHtml {
         return html.toString();
     }
 
-    /** The weight as a step line over time; each analysis a dot on it, red when it failed. */
+    /** The weight as a step line over seconds since the start, each analysis a marker on it. */
     private static String weightChart(ObjectNode f, Instant start, Instant end) {
-        StringBuilder svg = open("Canary weight over time");
-        axes(svg, "100%", "0%", start, end);
-        List<String> points = new ArrayList<>();
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
         int weight = 0;
-        points.add(x(start, start, end) + "," + y(0, 0, 100));
+        xs.add(0.0);
+        ys.add(0.0);
         for (JsonNode t : f.path("transitions")) {
-            Instant at = instant(t.path("at").asText(), start);
-            points.add(x(at, start, end) + "," + y(weight, 0, 100));
+            double at = seconds(start, instant(t.path("at").asText(), start));
+            xs.add(at);
+            ys.add((double) weight);
             weight = t.path("weight").asInt();
-            points.add(x(at, start, end) + "," + y(weight, 0, 100));
-            svg.append("<line x1=\"").append(x(at, start, end)).append("\" y1=\"").append(TOP).append("\" x2=\"")
-                    .append(x(at, start, end)).append("\" y2=\"").append(HEIGHT - BOTTOM)
-                    .append("\" stroke=\"#d0d7de\" stroke-dasharray=\"3 3\"><title>")
-                    .append(Html.escape(t.path("at").asText() + ": " + t.path("from").asText() + " → " + t.path("to").asText()
-                            + " (" + t.path("weight").asInt() + "%): " + t.path("reason").asText()))
-                    .append("</title></line>\n");
+            xs.add(at);
+            ys.add((double) weight);
         }
-        points.add(x(end, start, end) + "," + y(weight, 0, 100));
-        svg.append("<polyline class=\"mlcicd-canary-weight\" fill=\"none\" stroke=\"#0969da\" stroke-width=\"2\" points=\"")
-                .append(String.join(" ", points)).append("\"/>\n");
-        for (JsonNode a : f.path("analyses")) {
-            Instant at = instant(a.path("at").asText(), start);
-            String outcome = a.path("outcome").asText();
-            svg.append("<circle cx=\"").append(x(at, start, end)).append("\" cy=\"").append(y(a.path("weight").asInt(), 0, 100))
-                    .append("\" r=\"3\" fill=\"").append(colour(outcome)).append("\"><title>")
-                    .append(Html.escape(a.path("at").asText() + ": analysis at " + a.path("weight").asInt() + "%: " + outcome))
-                    .append("</title></circle>\n");
+        xs.add(seconds(start, end));
+        ys.add((double) weight);
+        List<SvgChart.Series> series = new ArrayList<>();
+        series.add(new SvgChart.Series("canary weight", array(xs), array(ys)));
+        for (String outcome : List.of("passed", "failed", "inconclusive")) {
+            List<Double> ax = new ArrayList<>();
+            List<Double> ay = new ArrayList<>();
+            for (JsonNode analysis : f.path("analyses")) {
+                if (outcome.equals(analysis.path("outcome").asText())) {
+                    ax.add(seconds(start, instant(analysis.path("at").asText(), start)));
+                    ay.add(analysis.path("weight").asDouble());
+                }
+            }
+            if (!ax.isEmpty()) {
+                // one point per analysis: NaN between them keeps them unconnected markers
+                series.add(new SvgChart.Series("analysis " + outcome, spaced(ax), spaced(ay)));
+            }
         }
-        return svg.append("</svg>\n").toString();
+        return SvgChart.lines("Canary weight over time", "Seconds since the rollout started", "Weight (%)",
+                new double[] {0, Math.max(1, seconds(start, end))}, new double[] {0, 100}, series, false, true);
     }
 
-    /** One guardrail: canary values (dots coloured by verdict), baseline values (grey), the bound (red dashed). */
+    /** One guardrail: the canary's values, the baseline's, and the bounds, over seconds since the start. */
     private static String guardrailChart(String name, List<JsonNode> checks, double[] bounds, Instant start, Instant end) {
         List<Double> all = new ArrayList<>();
         for (JsonNode c : checks) {
             addFinite(all, c.get("value"));
             addFinite(all, c.get("baseline"));
         }
-        for (double b : bounds) {
-            if (!Double.isNaN(b)) {
-                all.add(b);
+        for (double bound : bounds) {
+            if (!Double.isNaN(bound)) {
+                all.add(bound);
             }
         }
-        StringBuilder svg = open(name + ": canary vs baseline and bound");
         if (all.isEmpty()) {
             return "<p class=\"mlcicd-canary-empty\">" + Html.escape(name + ": no values (no data in any analysis)") + "</p>\n";
         }
-        double lo = all.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double lo = Math.min(0, all.stream().mapToDouble(Double::doubleValue).min().orElse(0));
         double hi = all.stream().mapToDouble(Double::doubleValue).max().orElse(1);
         if (lo == hi) {
-            double pad = lo == 0 ? 1 : Math.abs(lo) * 0.1;
-            lo -= pad;
-            hi += pad;
+            hi = lo + 1;
         }
-        axes(svg, Numbers.format(hi), Numbers.format(lo), start, end);
-        svg.append("<text x=\"").append(LEFT + 4).append("\" y=\"").append(TOP + 10)
-                .append("\" font-size=\"11\" fill=\"#57606a\">").append(Html.escape(name)).append("</text>\n");
-        for (double b : bounds) {
-            if (!Double.isNaN(b)) {
-                String yb = y(b, lo, hi);
-                svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(yb).append("\" x2=\"").append(WIDTH - RIGHT)
-                        .append("\" y2=\"").append(yb).append("\" stroke=\"").append(FAIL)
-                        .append("\" stroke-dasharray=\"6 3\"><title>bound ").append(Html.escape(Numbers.format(b)))
-                        .append("</title></line>\n");
+        double span = Math.max(1, seconds(start, end));
+        List<SvgChart.Series> series = new ArrayList<>();
+        series.add(values("canary", checks, "value", start));
+        SvgChart.Series baseline = values("baseline", checks, "baseline", start);
+        if (baseline.x().length > 0) {
+            series.add(baseline);
+        }
+        for (double bound : bounds) {
+            if (!Double.isNaN(bound)) {
+                series.add(new SvgChart.Series("bound " + Numbers.format(bound), new double[] {0, span}, new double[] {bound, bound}));
             }
         }
-        line(svg, checks, "baseline", lo, hi, start, end, GREY);
-        line(svg, checks, "value", lo, hi, start, end, "#0969da");
-        for (JsonNode c : checks) {
-            JsonNode v = c.get("value");
-            if (v == null || !v.isNumber()) {
-                continue;
-            }
-            Instant at = instant(c.path("at").asText(), start);
-            svg.append("<circle cx=\"").append(x(at, start, end)).append("\" cy=\"").append(y(v.asDouble(), lo, hi))
-                    .append("\" r=\"3\" fill=\"").append(colour(c.path("verdict").asText())).append("\"><title>")
-                    .append(Html.escape(c.path("at").asText() + ": canary " + Numbers.format(v.asDouble())
-                            + (c.hasNonNull("baseline") ? ", baseline " + Numbers.format(c.get("baseline").asDouble()) : "")
-                            + " " + c.path("threshold").asText() + ": " + c.path("message").asText()))
-                    .append("</title></circle>\n");
-        }
-        return svg.append("</svg>\n").toString();
+        return SvgChart.lines(name + ": canary vs baseline and bound", "Seconds since the rollout started", name,
+                new double[] {0, span}, new double[] {lo, SvgChart.niceTop(hi)}, series, false, true);
     }
 
-    private static void line(StringBuilder svg, List<JsonNode> checks, String field, double lo, double hi,
-                             Instant start, Instant end, String colour) {
-        List<String> points = new ArrayList<>();
+    private static SvgChart.Series values(String label, List<JsonNode> checks, String field, Instant start) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
         for (JsonNode c : checks) {
             JsonNode v = c.get(field);
-            if (v != null && v.isNumber()) {
-                points.add(x(instant(c.path("at").asText(), start), start, end) + "," + y(v.asDouble(), lo, hi));
+            if (v != null && v.isNumber() && Double.isFinite(v.asDouble())) {
+                xs.add(seconds(start, instant(c.path("at").asText(), start)));
+                ys.add(v.asDouble());
             }
         }
-        if (points.size() > 1) {
-            svg.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\" points=\"")
-                    .append(String.join(" ", points)).append("\"/>\n");
+        return new SvgChart.Series(label, array(xs), array(ys));
+    }
+
+    private static double seconds(Instant start, Instant at) {
+        return Math.max(0, Duration.between(start, at).toMillis() / 1000.0);
+    }
+
+    private static double[] array(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The values with NaN between them, so that SvgChart draws markers without joining them. */
+    private static double[] spaced(List<Double> values) {
+        double[] out = new double[values.size() * 2 - 1];
+        java.util.Arrays.fill(out, Double.NaN);
+        for (int i = 0; i < values.size(); i++) {
+            out[2 * i] = values.get(i);
         }
+        return out;
     }
 
     /** Checks by name in analysis order, each with the analysis' time added as {@code at}. */
@@ -218,52 +212,6 @@ final class CanaryHtml {
             }
         }
         return new double[0];
-    }
-
-    private static StringBuilder open(String label) {
-        return new StringBuilder("<svg class=\"mlcicd-canary-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
-                .append(WIDTH).append(' ').append(HEIGHT).append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
-                .append("\" role=\"img\" aria-label=\"").append(Html.escape(label)).append("\">\n<title>")
-                .append(Html.escape(label)).append("</title>\n");
-    }
-
-    private static void axes(StringBuilder svg, String top, String bottom, Instant start, Instant end) {
-        svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(TOP).append("\" x2=\"").append(LEFT).append("\" y2=\"")
-                .append(HEIGHT - BOTTOM).append("\" stroke=\"#57606a\"/>\n");
-        svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(HEIGHT - BOTTOM).append("\" x2=\"").append(WIDTH - RIGHT)
-                .append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"#57606a\"/>\n");
-        text(svg, LEFT - 4, TOP + 4, "end", top);
-        text(svg, LEFT - 4, HEIGHT - BOTTOM, "end", bottom);
-        text(svg, LEFT, HEIGHT - 8, "start", "0 s");
-        text(svg, WIDTH - RIGHT, HEIGHT - 8, "end", "+" + human(Duration.between(start, end).toMillis()));
-    }
-
-    private static void text(StringBuilder svg, int x, int y, String anchor, String text) {
-        svg.append("<text x=\"").append(x).append("\" y=\"").append(y).append("\" text-anchor=\"").append(anchor)
-                .append("\" font-size=\"11\" fill=\"#57606a\">").append(Html.escape(text)).append("</text>\n");
-    }
-
-    private static String x(Instant at, Instant start, Instant end) {
-        double span = Math.max(1, Duration.between(start, end).toMillis());
-        double fraction = Math.min(1, Math.max(0, Duration.between(start, at).toMillis() / span));
-        return coordinate(LEFT + fraction * (WIDTH - LEFT - RIGHT));
-    }
-
-    private static String y(double value, double lo, double hi) {
-        double fraction = (value - lo) / (hi - lo);
-        return coordinate(HEIGHT - BOTTOM - fraction * (HEIGHT - TOP - BOTTOM));
-    }
-
-    private static String coordinate(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    private static String colour(String outcome) {
-        return switch (outcome.toLowerCase(Locale.ROOT)) {
-            case "passed" -> PASS;
-            case "failed", "unreachable" -> FAIL;
-            default -> GREY;
-        };
     }
 
     private static void addFinite(List<Double> values, JsonNode node) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,8 +14,6 @@ import java.util.Map;
  * worst-disagreeing requests. SVG only, no script (CSP clean).
  */
 final class ShadowHtml {
-    private static final int WIDTH = 520;
-    private static final int HEIGHT = 170;
     private static final String BASELINE_FILL = "#8c959f";
     private static final String CANDIDATE_FILL = "#0969da";
 
@@ -52,7 +49,8 @@ final class ShadowHtml {
         html.append("</section>\n");
 
         JsonNode comparison = fields.path("comparison");
-        html.append("<section class=\"mlcicd-shadow-comparison\"><h2>Comparison</h2>\n<table class=\"mlcicd-checks\"><tbody>\n");
+        html.append("<section class=\"mlcicd-shadow-comparison\"><h2>Comparison</h2>\n<table class=\"mlcicd-checks\">"
+                + "<thead><tr><th>Between the models</th><th>Value</th></tr></thead><tbody>\n");
         single(html, "compared requests", comparison.path("compared"));
         single(html, "agreement (" + comparison.path("agreementBasis").asText() + ")", comparison.path("agreement"));
         single(html, "disagreements", comparison.path("disagreements"));
@@ -66,13 +64,13 @@ final class ShadowHtml {
         JsonNode charts = fields.path("charts");
         if (charts.has("scores")) {
             JsonNode scores = charts.path("scores");
-            html.append(bars("Scores: baseline (grey) and candidate (blue)", scores.path("edges"),
+            html.append(bars("Scores of both models", "Score", scores.path("edges"), List.of("baseline", "candidate"),
                     List.of(scores.path("baseline"), scores.path("candidate")), List.of(BASELINE_FILL, CANDIDATE_FILL)));
         }
         if (charts.has("absScoreDiff")) {
             JsonNode diff = charts.path("absScoreDiff");
-            html.append(bars("|candidate score − baseline score|", diff.path("edges"), List.of(diff.path("counts")),
-                    List.of(CANDIDATE_FILL)));
+            html.append(bars("Score differences", "|candidate score − baseline score|", diff.path("edges"), List.of("requests"),
+                    List.of(diff.path("counts")), List.of(CANDIDATE_FILL)));
         }
         html.append("</section>\n");
 
@@ -179,55 +177,42 @@ final class ShadowHtml {
     /** Latency percentiles of both models as grouped bars. */
     private static String latencyChart(JsonNode baseline, JsonNode candidate) {
         List<String> percentiles = List.of("p50", "p95", "p99", "max");
+        double[] b = new double[percentiles.size()];
+        double[] c = new double[percentiles.size()];
         double max = 0;
-        for (String p : percentiles) {
-            max = Math.max(max, Math.max(baseline.path(p).asDouble(0), candidate.path(p).asDouble(0)));
+        for (int i = 0; i < percentiles.size(); i++) {
+            b[i] = baseline.path(percentiles.get(i)).asDouble(0);
+            c[i] = candidate.path(percentiles.get(i)).asDouble(0);
+            max = Math.max(max, Math.max(b[i], c[i]));
         }
         if (max <= 0) {
             return "";
         }
-        StringBuilder svg = open("Latency (ms): baseline (grey) and candidate (blue)");
-        double slot = (double) WIDTH / percentiles.size();
-        for (int i = 0; i < percentiles.size(); i++) {
-            String p = percentiles.get(i);
-            double b = baseline.path(p).asDouble(0);
-            double c = candidate.path(p).asDouble(0);
-            bar(svg, i * slot + 4, slot / 2 - 6, b / max, BASELINE_FILL, p + " baseline " + Numbers.format(b) + " ms");
-            bar(svg, i * slot + slot / 2, slot / 2 - 6, c / max, CANDIDATE_FILL, p + " candidate " + Numbers.format(c) + " ms");
-            text(svg, i * slot + slot / 2, HEIGHT + 14, p);
-        }
-        return close(svg);
+        return SvgChart.bars("Latency of both models", "Percentile", "Milliseconds", percentiles,
+                List.of(new SvgChart.Bars("baseline", b, BASELINE_FILL), new SvgChart.Bars("candidate", c, CANDIDATE_FILL)),
+                Numbers::format);
     }
 
-    /** Histogram bars of one or more series on shared bins. */
-    private static String bars(String title, JsonNode edges, List<JsonNode> series, List<String> fills) {
+    /** Histogram bars of one or more series on shared bins, labelled by their ranges. */
+    private static String bars(String title, String xLabel, JsonNode edges, List<String> names, List<JsonNode> series, List<String> fills) {
         int bins = series.get(0).size();
         if (bins == 0) {
             return "";
         }
-        double max = 1;
-        for (JsonNode counts : series) {
-            for (JsonNode count : counts) {
-                max = Math.max(max, count.asDouble());
-            }
-        }
-        StringBuilder svg = open(title);
-        double slot = (double) WIDTH / bins;
-        double width = slot / series.size();
+        List<String> ranges = new java.util.ArrayList<>();
         for (int i = 0; i < bins; i++) {
-            for (int s = 0; s < series.size(); s++) {
-                double count = series.get(s).path(i).asDouble();
-                String range = edges.size() > i + 1 ? "[" + Numbers.format(edges.path(i).asDouble()) + ", "
-                        + Numbers.format(edges.path(i + 1).asDouble()) + ")" : "bin " + i;
-                bar(svg, i * slot + s * width, Math.max(1, width - 1), count / max, fills.get(s),
-                        range + ": " + (long) count);
+            ranges.add(edges.size() > i + 1 ? "[" + Numbers.format(edges.path(i).asDouble()) + ", "
+                    + Numbers.format(edges.path(i + 1).asDouble()) + ")" : "bin " + (i + 1));
+        }
+        List<SvgChart.Bars> bars = new java.util.ArrayList<>();
+        for (int s = 0; s < series.size(); s++) {
+            double[] counts = new double[bins];
+            for (int i = 0; i < bins; i++) {
+                counts[i] = series.get(s).path(i).asDouble();
             }
+            bars.add(new SvgChart.Bars(names.get(s), counts, fills.get(s)));
         }
-        if (edges.size() > 1) {
-            text(svg, 0, HEIGHT + 14, Numbers.format(edges.path(0).asDouble()), "start");
-            text(svg, WIDTH, HEIGHT + 14, Numbers.format(edges.path(edges.size() - 1).asDouble()), "end");
-        }
-        return close(svg);
+        return SvgChart.bars(title, xLabel, "Requests", ranges, bars, v -> Long.toString(Math.round(v)));
     }
 
     /** Observed positive rate against mean score per bin, both models, with the diagonal of perfect calibration. */
@@ -235,57 +220,18 @@ final class ShadowHtml {
         if (!curves.isObject()) {
             return "";
         }
-        StringBuilder svg = open("Reliability: observed positive rate by mean score (diagonal: perfectly calibrated)");
-        svg.append(String.format(Locale.ROOT, "<line x1=\"0\" y1=\"%d\" x2=\"%d\" y2=\"0\" stroke=\"#d0d7de\" stroke-dasharray=\"4 3\"/>",
-                HEIGHT, WIDTH));
+        List<SvgChart.Series> series = new java.util.ArrayList<>();
         for (String model : List.of("baseline", "candidate")) {
-            String fill = model.equals("baseline") ? BASELINE_FILL : CANDIDATE_FILL;
-            StringBuilder points = new StringBuilder();
-            for (JsonNode bin : curves.path(model)) {
-                double x = bin.path("meanScore").asDouble() * WIDTH;
-                double y = HEIGHT - bin.path("positiveRate").asDouble() * HEIGHT;
-                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>", x, y, fill))
-                        .append(Html.escape(model + ": mean score " + Numbers.format(bin.path("meanScore").asDouble())
-                                + ", positive rate " + Numbers.format(bin.path("positiveRate").asDouble()) + ", "
-                                + bin.path("count").asText() + " requests"))
-                        .append("</title></circle>");
+            JsonNode bins = curves.path(model);
+            double[] x = new double[bins.size()];
+            double[] y = new double[bins.size()];
+            for (int i = 0; i < bins.size(); i++) {
+                x[i] = bins.path(i).path("meanScore").asDouble();
+                y[i] = bins.path(i).path("positiveRate").asDouble();
             }
-            svg.append("<polyline fill=\"none\" stroke=\"").append(fill).append("\" stroke-width=\"1.5\" points=\"")
-                    .append(points.toString().strip()).append("\"/>");
+            series.add(new SvgChart.Series(model, x, y));
         }
-        text(svg, 0, HEIGHT + 14, "0", "start");
-        text(svg, WIDTH, HEIGHT + 14, "1", "end");
-        return close(svg);
-    }
-
-    private static StringBuilder open(String title) {
-        StringBuilder svg = new StringBuilder();
-        svg.append("<figure class=\"mlcicd-histogram\"><figcaption>").append(Html.escape(title)).append("</figcaption>\n")
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(WIDTH)
-                .append("\" height=\"").append(HEIGHT + 20).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(HEIGHT + 20).append("\"><title>").append(Html.escape(title)).append("</title>");
-        return svg;
-    }
-
-    private static String close(StringBuilder svg) {
-        svg.append("<line x1=\"0\" y1=\"").append(HEIGHT).append("\" x2=\"").append(WIDTH).append("\" y2=\"").append(HEIGHT)
-                .append("\" stroke=\"#d0d7de\"/></svg></figure>\n");
-        return svg.toString();
-    }
-
-    private static void bar(StringBuilder svg, double x, double width, double fraction, String fill, String title) {
-        double height = Math.max(0, Math.min(1, fraction)) * (HEIGHT - 4);
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>",
-                x, HEIGHT - height, width, height, fill)).append(Html.escape(title)).append("</title></rect>");
-    }
-
-    private static void text(StringBuilder svg, double x, double y, String text) {
-        text(svg, x, y, text, "middle");
-    }
-
-    private static void text(StringBuilder svg, double x, double y, String text, String anchor) {
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"%s\">", x, y, anchor))
-                .append(Html.escape(text)).append("</text>");
+        return SvgChart.lines("Reliability (diagonal: perfectly calibrated)", "Mean score", "Observed positive rate",
+                new double[] {0, 1}, new double[] {0, 1}, series, true, true);
     }
 }

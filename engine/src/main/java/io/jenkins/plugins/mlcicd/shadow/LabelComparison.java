@@ -163,11 +163,16 @@ public final class LabelComparison {
         node.put("level", paired.interval().level());
         boolean worse = higherIsBetter.map(higher -> higher ? upper < 0 : lower > 0).orElse(false);
         boolean better = higherIsBetter.map(higher -> higher ? lower > 0 : upper < 0).orElse(false);
+        // a threshold metric that is worse is a trade-off (e.g. precision for recall): reported, and gated only
+        // by a policy rule that says how much of it is acceptable; a worse ranking or probability metric warns
+        boolean tradeOff = MetricNames.AT_THRESHOLD.contains(metric);
         String text = String.format(Locale.ROOT, "%s: candidate %.4f vs baseline %.4f, difference %+.4f, 95%% interval [%+.4f, %+.4f]%s",
                 metric, c.asDouble(), b.asDouble(), difference, lower, upper,
-                worse ? ": significantly worse" : better ? ": significantly better" : "");
-        return new Check(name, worse ? Verdict.WARNING : Verdict.PASSED, difference, b.asDouble(), difference,
-                "95% interval not wholly worse", text, Map.of("lower", lower, "upper", upper));
+                worse ? (tradeOff ? ": significantly worse at the threshold (a trade-off; a policy rule gates it)" : ": significantly worse")
+                        : better ? ": significantly better" : "");
+        return new Check(name, worse && !tradeOff ? Verdict.WARNING : Verdict.PASSED, difference, b.asDouble(), difference,
+                tradeOff ? "reported; gated by a policy rule" : "95% interval not wholly worse", text,
+                Map.of("lower", lower, "upper", upper));
     }
 
     private static JsonNode evaluate(Path predictions, Options options) {

@@ -32,7 +32,8 @@ class CanaryHtmlTest {
                 .contains("10% for 60 s → 100%");
         // weight chart and one guardrail chart, with the bound drawn and each analysis as a point
         assertThat(html.split("<svg", -1)).hasSize(3);
-        assertThat(html).contains("<title>bound 0.05</title>").contains("canary 0.09 ≤ 0.05");
+        assertThat(html).contains("<title>Canary weight over time</title>").contains(">Weight (%)</text>")
+                .contains(">bound 0.05<").contains("canary: ").contains("0.09");
         assertThat(html).contains("rolling-back").contains("2 failed");
         assertThat(html).doesNotContain("<script").doesNotContain("style=").doesNotContain(" onload=");
     }

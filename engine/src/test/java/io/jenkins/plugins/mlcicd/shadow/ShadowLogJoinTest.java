@@ -133,7 +133,7 @@ class ShadowLogJoinTest {
         assertThat(run.result().path("checks").findValuesAsText("name")).contains("delta.auc", "delta.log_loss");
 
         String page = Files.readString(html);
-        assertThat(page).contains("data-kind=\"shadow\"", "Latency (ms)", "Reliability", "<polyline", "country=DE",
+        assertThat(page).contains("data-kind=\"shadow\"", "Latency of both models", "Reliability", "<polyline", "country=DE",
                 "Requests answered most differently", "auc").doesNotContain("<script").doesNotContain(" onclick");
     }
 
