@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.jenkins.plugins.mlcicd.output.ShutdownCleanup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +56,8 @@ final class CanaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // a signal ends this command with a complete result of its own, which must still be written
+        ShutdownCleanup.interruptedRunsHaveResults();
         if (plan == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--plan=FILE'");
         }

@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.jenkins.plugins.mlcicd.output.ShutdownCleanup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -214,6 +215,8 @@ final class ShadowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // a signal ends this command with a complete result of its own, which must still be written
+        ShutdownCleanup.interruptedRunsHaveResults();
         boolean replay = requests != null || baselineUrl != null || candidateUrl != null;
         boolean join = baselineLog != null || candidateLog != null;
         if (replay == join) {

@@ -130,7 +130,7 @@ public final class OutputFile {
      * are not {@link System#out} when the CLI runs in-process.
      */
     public void write(String content, PrintWriter stdout, PrintWriter stderr) {
-        if (ShutdownCleanup.stopping()) {
+        if (!ShutdownCleanup.writesAllowed()) {
             // the run was interrupted (SIGINT/SIGTERM): what it would write now describes a killed run, not a result
             throw new IllegalStateException("stopped by a signal: " + this + " not written");
         }

@@ -15,6 +15,7 @@ public final class ShutdownCleanup {
     private static final Set<Runnable> ACTIONS = new LinkedHashSet<>();
     private static boolean hooked;
     private static volatile boolean stopping;
+    private static volatile boolean interruptedRunsHaveResults;
 
     /** A registered action; {@link #close()} removes it (the work ended on its own). */
     public interface Registration extends AutoCloseable {
@@ -41,6 +42,21 @@ public final class ShutdownCleanup {
     /** Whether the JVM is stopping (a signal arrived): work that ends now must not write a result. */
     public static boolean stopping() {
         return stopping;
+    }
+
+    /**
+     * Declares that this process's command turns a signal into a complete result of its own: a shadow
+     * comparison of what was measured until then ({@code stopReason: interrupted}), a canary rolled back
+     * ({@code phase: aborted}). Its outputs may then be written while the JVM stops; every other
+     * command's may not, because what it would write describes a killed run.
+     */
+    public static void interruptedRunsHaveResults() {
+        interruptedRunsHaveResults = true;
+    }
+
+    /** Whether outputs may be written now: the JVM is not stopping, or the command declared its interrupted results. */
+    public static boolean writesAllowed() {
+        return !stopping || interruptedRunsHaveResults;
     }
 
     static void runAll() {
