@@ -15,6 +15,7 @@ import io.jenkins.plugins.mlcicd.jenkins.common.DurableScript;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineExit;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineResults;
 import io.jenkins.plugins.mlcicd.jenkins.common.LogMasker;
+import io.jenkins.plugins.mlcicd.jenkins.common.ChecksPublication;
 import io.jenkins.plugins.mlcicd.jenkins.common.PolledExecution;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultMaps;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultPublisher;
@@ -437,6 +438,8 @@ public final class CanaryExecution extends PolledExecution {
         if (!line.equals(lastStatusLine)) {
             lastStatusLine = line;
             build.listener().getLogger().println(prefix() + line);
+            // the pull request shows the rollout's stage and weight as they change
+            ChecksPublication.inProgress(build.run(), build.listener(), options(), document, live);
         }
     }
 
