@@ -5,7 +5,6 @@ import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
-import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
@@ -16,7 +15,8 @@ import io.jenkins.plugins.mlcicd.jenkins.common.DurableScript;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineExit;
 import io.jenkins.plugins.mlcicd.jenkins.common.EngineResults;
 import io.jenkins.plugins.mlcicd.jenkins.common.LogMasker;
-import io.jenkins.plugins.mlcicd.jenkins.common.PipelineResultHandler;
+import io.jenkins.plugins.mlcicd.jenkins.common.ChecksPublication;
+import io.jenkins.plugins.mlcicd.jenkins.common.PolledExecution;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultMaps;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultPublisher;
 import io.jenkins.plugins.mlcicd.jenkins.common.RunStore;
@@ -33,15 +33,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.durabletask.Controller;
-import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * The asynchronous execution of {@code mlCanary}: a rollout takes hours, and no executor thread may wait
@@ -72,7 +68,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * Credentials reach the engine in its 0600 secrets file in the work directory ({@link CanaryRunner});
  * after a restart they are resolved again for masking and for a relaunch, never stored here.
  */
-public final class CanaryExecution extends StepExecution {
+public final class CanaryExecution extends PolledExecution {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(CanaryExecution.class.getName());
     /** How often the engine's log, progress and exit status are read. */
@@ -107,8 +103,6 @@ public final class CanaryExecution extends StepExecution {
     private transient StringBuilder tail;
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "the last status line; read again from the progress")
     private transient volatile String lastStatusLine;
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "scheduled again by onResume")
-    private transient ScheduledFuture<?> next;
 
     CanaryExecution(StepContext context, StepOptions options, CanaryRequest request) {
         super(context);
@@ -444,6 +438,8 @@ public final class CanaryExecution extends StepExecution {
         if (!line.equals(lastStatusLine)) {
             lastStatusLine = line;
             build.listener().getLogger().println(prefix() + line);
+            // the pull request shows the rollout's stage and weight as they change
+            ChecksPublication.inProgress(build.run(), build.listener(), options(), document, live);
         }
     }
 
@@ -535,33 +531,5 @@ public final class CanaryExecution extends StepExecution {
 
     private Path stepDirectory(Run<?, ?> run) {
         return RunStore.directory(run, ResultKind.CANARY, id);
-    }
-
-    private PipelineResultHandler handler(BuildContext build) throws IOException, InterruptedException {
-        return new PipelineResultHandler(build.run(), getContext().get(FlowNode.class));
-    }
-
-    private BuildContext build() throws IOException, InterruptedException {
-        StepContext context = getContext();
-        Run<?, ?> run = context.get(Run.class);
-        FilePath workspace = context.get(FilePath.class);
-        EnvVars env = context.get(EnvVars.class);
-        Launcher launcher = context.get(Launcher.class);
-        TaskListener listener = context.get(TaskListener.class);
-        if (run == null || workspace == null || env == null || launcher == null || listener == null) {
-            throw new IOException("the step's workspace or agent is not available");
-        }
-        return new BuildContext(run, workspace, env, launcher, listener);
-    }
-
-    private synchronized void schedule(Runnable task, long delaySeconds) {
-        next = Timer.get().schedule(task, delaySeconds, TimeUnit.SECONDS);
-    }
-
-    private synchronized void cancel() {
-        if (next != null) {
-            next.cancel(false);
-            next = null;
-        }
     }
 }

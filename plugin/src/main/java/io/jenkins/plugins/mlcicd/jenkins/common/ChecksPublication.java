@@ -30,6 +30,19 @@ public final class ChecksPublication {
         publish(build.run(), build.listener(), PullRequestCheck.completed(options, document, reportUrl), reportUrl);
     }
 
+    /**
+     * Publishes the check of a step still running (a canary's current stage and weight), so that the
+     * pull request shows the rollout live; the finished step's {@link #completed} replaces it.
+     */
+    public static void inProgress(Run<?, ?> run, TaskListener listener, StepOptions options, ResultDocument progress,
+                                  MlResultAction action) {
+        if (options.skipPublishingChecks()) {
+            return;
+        }
+        String reportUrl = reportUrl(run, action.getUrlName());
+        publish(run, listener, PullRequestCheck.inProgress(options, progress, reportUrl), reportUrl);
+    }
+
     /** Publishes (or updates) a check; failures are logged, never thrown. */
     public static void publish(Run<?, ?> run, TaskListener listener, PullRequestCheck check, String detailsUrl) {
         try {

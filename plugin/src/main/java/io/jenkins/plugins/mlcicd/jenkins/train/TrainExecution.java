@@ -4,14 +4,11 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
-import hudson.FilePath;
-import hudson.Launcher;
-import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
 import io.jenkins.plugins.mlcicd.jenkins.common.DurableScript;
 import io.jenkins.plugins.mlcicd.jenkins.common.LogMasker;
-import io.jenkins.plugins.mlcicd.jenkins.common.PipelineResultHandler;
+import io.jenkins.plugins.mlcicd.jenkins.common.PolledExecution;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultMaps;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultPublisher;
 import io.jenkins.plugins.mlcicd.jenkins.common.ShellScript;
@@ -22,15 +19,11 @@ import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.durabletask.Controller;
-import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
 /**
  * The asynchronous execution of {@code mlTrain} on a Unix agent: the training command runs as a durable
@@ -44,7 +37,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * abort's lineage is recorded as aborted ({@link CommandOutcome#aborted}) and the step then fails with
  * the abort's cause. The decisions are {@link TrainControl}'s.
  */
-public final class TrainExecution extends StepExecution {
+public final class TrainExecution extends PolledExecution {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(TrainExecution.class.getName());
     static final long POLL_SECONDS = 2;
@@ -70,8 +63,6 @@ public final class TrainExecution extends StepExecution {
 
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "only the training's own output: starts again after a restart")
     private transient LogMasker lines;
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "scheduled again by onResume")
-    private transient ScheduledFuture<?> next;
     /** The request, only until the command is launched; a restart before that fails the step. */
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "not needed once launched")
     private final transient TrainRequest request;
@@ -333,34 +324,6 @@ public final class TrainExecution extends StepExecution {
             } catch (IOException | InterruptedException | RuntimeException ignored) {
                 LOGGER.log(Level.FINE, "no listener", ignored);
             }
-        }
-    }
-
-    private PipelineResultHandler handler(BuildContext build) throws IOException, InterruptedException {
-        return new PipelineResultHandler(build.run(), getContext().get(FlowNode.class));
-    }
-
-    private BuildContext build() throws IOException, InterruptedException {
-        StepContext context = getContext();
-        Run<?, ?> run = context.get(Run.class);
-        FilePath workspace = context.get(FilePath.class);
-        EnvVars env = context.get(EnvVars.class);
-        Launcher launcher = context.get(Launcher.class);
-        TaskListener listener = context.get(TaskListener.class);
-        if (run == null || workspace == null || env == null || launcher == null || listener == null) {
-            throw new IOException("the step's workspace or agent is not available");
-        }
-        return new BuildContext(run, workspace, env, launcher, listener);
-    }
-
-    private synchronized void schedule(Runnable task, long delaySeconds) {
-        next = Timer.get().schedule(task, delaySeconds, TimeUnit.SECONDS);
-    }
-
-    private synchronized void cancel() {
-        if (next != null) {
-            next.cancel(false);
-            next = null;
         }
     }
 }
