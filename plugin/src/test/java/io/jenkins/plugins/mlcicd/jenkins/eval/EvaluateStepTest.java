@@ -84,7 +84,7 @@ class EvaluateStepTest {
         assertThatThrownBy(() -> request(null, 0, null, null, null, null).validated("mlEvaluate"))
                 .hasMessage("mlEvaluate: topSlices must be at least 1");
         assertThatThrownBy(() -> request(null, null, null, null, -1, null).validated("mlEvaluate"))
-                .hasMessage("mlEvaluate: bootstrap must not be negative");
+                .hasMessageStartingWith("mlEvaluate: bootstrap must be between 0 and 100000");
         for (String message : List.of(EvaluateRequest.stepNames("--top-slices must be at least 1"))) {
             assertThat(message).doesNotContain("--").doesNotContain("\n");
         }
