@@ -28,7 +28,13 @@ public final class ShutdownCleanup {
 
     public static synchronized Registration register(Runnable action) {
         if (!hooked) {
-            Runtime.getRuntime().addShutdownHook(new Thread(ShutdownCleanup::runAll, "mlcicd-shutdown-cleanup"));
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(ShutdownCleanup::runAll, "mlcicd-shutdown-cleanup"));
+            } catch (IllegalStateException alreadyStopping) {
+                // a command that writes its result while the JVM stops (shadow, canary): no hook can be added now,
+                // and the work that registers here undoes itself in its own finally block
+                stopping = true;
+            }
             hooked = true;
         }
         ACTIONS.add(action);
