@@ -69,6 +69,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * after a restart they are resolved again for masking and for a relaunch, never stored here.
  */
 public final class CanaryExecution extends PolledExecution {
+    /** What keeps running on the agent while the controller cannot reach it. */
+    private static final String GOES_ON = "the engine there goes on guarding the rollout";
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(CanaryExecution.class.getName());
     /** How often the engine's log, progress and exit status are read. */
@@ -93,7 +95,6 @@ public final class CanaryExecution extends PolledExecution {
     private Throwable stopCause;
     private long progressStamp;
     private long stateStamp;
-    private boolean agentUnreachableLogged;
     /** The --abort engine has been launched (a restart between the decision to abort and the launch must still launch it). */
     private boolean abortLaunched;
 
@@ -179,14 +180,14 @@ public final class CanaryExecution extends PolledExecution {
             refreshProgress(build);
             keepState(build);
             exit = controller.exitStatus(build.workspace(), build.launcher(), build.listener());
-            agentUnreachableLogged = false;
+            agentReachable();
             if (exit != null) {
                 copyLog(build, true);
                 refreshProgress(build);
             }
         } catch (IOException e) {
             // typically the agent's channel is closed: the engine there goes on; look again later
-            unreachable(e);
+            agentUnreachable(prefix(), GOES_ON, e);
             schedule(this::poll, POLL_SECONDS);
             return;
         } catch (InterruptedException e) {
@@ -329,7 +330,7 @@ public final class CanaryExecution extends PolledExecution {
             schedule(this::poll, POLL_SECONDS);
         } catch (IOException e) {
             // the agent is not reachable: the engine there keeps guarding the traffic; try again
-            unreachable(e);
+            agentUnreachable(prefix(), GOES_ON, e);
             schedule(this::abort, POLL_SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -354,7 +355,7 @@ public final class CanaryExecution extends PolledExecution {
         try {
             build = build();
         } catch (IOException | InterruptedException e) {
-            unreachable(e);
+            agentUnreachable(prefix(), GOES_ON, e);
             schedule(this::resume, POLL_SECONDS);
             return;
         }
@@ -511,18 +512,6 @@ public final class CanaryExecution extends PolledExecution {
         control.finished();
         cancel();
         getContext().onFailure(failure);
-    }
-
-    private void unreachable(Exception e) {
-        if (!agentUnreachableLogged) {
-            agentUnreachableLogged = true;
-            try {
-                getContext().get(TaskListener.class).getLogger().println(prefix() + "the agent cannot be reached (" + e.getMessage()
-                        + "); the engine there goes on guarding the rollout; waiting for the agent");
-            } catch (IOException | InterruptedException | RuntimeException ignored) {
-                LOGGER.log(Level.FINE, "no listener", ignored);
-            }
-        }
     }
 
     private FilePath workDir(BuildContext build) {

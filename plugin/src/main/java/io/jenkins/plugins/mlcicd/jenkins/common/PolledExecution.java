@@ -9,6 +9,8 @@ import hudson.model.TaskListener;
 import java.io.IOException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -21,9 +23,12 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  */
 public abstract class PolledExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(PolledExecution.class.getName());
 
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "scheduled again by onResume")
     private transient ScheduledFuture<?> next;
+    /** Said once per outage: the poll keeps failing every few seconds while the agent is away. */
+    private boolean agentUnreachableLogged;
 
     protected PolledExecution(StepContext context) {
         super(context);
@@ -51,6 +56,30 @@ public abstract class PolledExecution extends StepExecution {
     /** Runs {@code task} once after the delay on Jenkins' timer; it replaces the poll scheduled before. */
     protected final synchronized void schedule(Runnable task, long delaySeconds) {
         next = Timer.get().schedule(task, delaySeconds, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Logs, once until {@link #agentReachable()}, that the agent cannot be reached while the work there
+     * goes on (the durable task outlives the channel).
+     *
+     * @param goesOn what keeps running on the agent, e.g. "the training command there goes on"
+     */
+    protected final void agentUnreachable(String prefix, String goesOn, Exception e) {
+        if (agentUnreachableLogged) {
+            return;
+        }
+        agentUnreachableLogged = true;
+        try {
+            getContext().get(TaskListener.class).getLogger().println(prefix + "the agent cannot be reached (" + e.getMessage()
+                    + "); " + goesOn + "; waiting for the agent");
+        } catch (IOException | InterruptedException | RuntimeException ignored) {
+            LOGGER.log(Level.FINE, "no listener", ignored);
+        }
+    }
+
+    /** The agent answered again: a later outage is logged again. */
+    protected final void agentReachable() {
+        agentUnreachableLogged = false;
     }
 
     /** Cancels the scheduled poll, if any. */

@@ -17,7 +17,6 @@ import io.jenkins.plugins.mlcicd.lineage.CommandOutcome;
 import io.jenkins.plugins.mlcicd.lineage.LogTail;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,6 +37,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * the abort's cause. The decisions are {@link TrainControl}'s.
  */
 public final class TrainExecution extends PolledExecution {
+    /** What keeps running on the agent while the controller cannot reach it. */
+    private static final String GOES_ON = "the training command there goes on";
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(TrainExecution.class.getName());
     static final long POLL_SECONDS = 2;
@@ -59,7 +60,6 @@ public final class TrainExecution extends PolledExecution {
     /** Wall clock at launch, 0 before; volatile: {@link #getStatus} reads it without the lock a poll may hold for long. */
     private volatile long launchedAtMs;
     private Throwable stopCause;
-    private boolean agentUnreachableLogged;
 
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "only the training's own output: starts again after a restart")
     private transient LogMasker lines;
@@ -133,10 +133,10 @@ public final class TrainExecution extends PolledExecution {
             build = build();
             copyLog(build, false);
             exit = controller.exitStatus(build.workspace(), build.launcher(), build.listener());
-            agentUnreachableLogged = false;
+            agentReachable();
         } catch (IOException e) {
             // typically the agent's channel is closed: the command there goes on; look again later
-            unreachable(e);
+            agentUnreachable(prefix(), GOES_ON, e);
             schedule(this::poll, POLL_SECONDS);
             return;
         } catch (InterruptedException e) {
@@ -218,7 +218,7 @@ public final class TrainExecution extends PolledExecution {
                     try {
                         act(build(), TrainControl.Action.STOP, null);
                     } catch (IOException e) {
-                        unreachable(e);
+                        agentUnreachable(prefix(), GOES_ON, e);
                         schedule(this::poll, POLL_SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -256,7 +256,7 @@ public final class TrainExecution extends PolledExecution {
         try {
             build = build();
         } catch (IOException e) {
-            unreachable(e);
+            agentUnreachable(prefix(), GOES_ON, e);
             schedule(this::resume, POLL_SECONDS);
             return;
         } catch (InterruptedException e) {
@@ -312,18 +312,5 @@ public final class TrainExecution extends PolledExecution {
         control.finished();
         cancel();
         getContext().onFailure(failure);
-    }
-
-    private void unreachable(Exception e) {
-        if (!agentUnreachableLogged) {
-            agentUnreachableLogged = true;
-            try {
-                PrintStream log = getContext().get(TaskListener.class).getLogger();
-                log.println(prefix() + "the agent cannot be reached (" + e.getMessage() + "); the training command there goes on;"
-                        + " waiting for the agent");
-            } catch (IOException | InterruptedException | RuntimeException ignored) {
-                LOGGER.log(Level.FINE, "no listener", ignored);
-            }
-        }
     }
 }
