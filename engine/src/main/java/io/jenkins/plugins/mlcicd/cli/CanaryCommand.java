@@ -37,6 +37,7 @@ final class CanaryCommand implements Callable<Integer> {
             description = "Durable controller state. An unfinished rollout recorded there is resumed; held under a lock while running.")
     Path state;
 
+    @OutputOption
     @Option(names = "--progress", paramLabel = "FILE",
             description = "Rewrite the canary result document (verdict INCONCLUSIVE while running) after every change.")
     Path progress;

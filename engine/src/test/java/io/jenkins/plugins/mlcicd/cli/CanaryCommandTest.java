@@ -206,6 +206,20 @@ class CanaryCommandTest {
     }
 
     @Test
+    void aProgressFileNamingThePlanOrTheStateIsRefusedBeforeAnyTrafficMoves() throws IOException {
+        Path plan = write("plan.yaml", plan(""));
+        String text = Files.readString(plan);
+        MainTest.Run overPlan = canary("--plan", plan.toString(), "--progress", plan.toString());
+        assertThat(overPlan.exitCode()).isEqualTo(2);
+        assertThat(overPlan.err()).contains("--progress").doesNotContain("Exception");
+        assertThat(Files.readString(plan)).isEqualTo(text);
+        Path state = dir.resolve("state.json");
+        MainTest.Run overState = canary("--plan", plan.toString(), "--state", state.toString(), "--progress", state.toString());
+        assertThat(overState.exitCode()).isEqualTo(2);
+        assertThat(recordedWeights()).isEmpty();
+    }
+
+    @Test
     void dryRunPrintsTheScheduleAndNeverCallsTheRouter() throws IOException {
         Path plan = write("plan.yaml", plan(""));
         MainTest.Run run = canary("--plan", plan.toString(), "--dry-run");
