@@ -66,7 +66,8 @@ public final class PromoteStep extends MlStep {
     /** The version number to promote (a number, or its text, e.g. {@code env.MODEL_VERSION}). */
     @DataBoundSetter
     public void setVersion(Object version) {
-        this.version = version;
+        // the snippet generator's empty text box means "not given", as null does
+        this.version = version instanceof CharSequence text && text.toString().isBlank() ? null : version;
     }
 
     public String getFromAlias() {

@@ -66,6 +66,8 @@ class PromoteStepTest {
         assertThat(step.getId()).isEqualTo("promote-staging");
         step.setAlias("");
         assertThat(step.getAlias()).isEqualTo("champion");
+        step.setVersion(" ");
+        assertThat(step.getVersion()).as("an empty form field is no version").isNull();
     }
 
     @Test
