@@ -182,4 +182,20 @@ class PromoteStepJenkinsTest {
         assertThat(registry.aliases("fraud")).containsEntry("staging", 2);
         assertThat(registry.history("fraud").get(1).actor()).isEqualTo("jenkins:alice (" + promoted.getFullDisplayName() + ")");
     }
+
+    @Test
+    void mlCanaryChecksThePermissionBeforeAnyTrafficMoves() throws Exception {
+        WorkflowJob job = r.jenkins.createProject(WorkflowJob.class, "c");
+        // the router command would leave a file behind if the rollout had started
+        job.setDefinition(new CpsFlowDefinition("""
+                node {
+                  mlCanary(planYaml: 'stages: [{weight: 100}]\\nrouter: {command: [touch, routed]}', model: 'fraud', version: '2')
+                }
+                """, true));
+        WorkflowRun run = r.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0, startedBy("bob")));
+        r.assertLogContains("mlCanary: user 'bob' (who started the build) may not move alias 'production' of fraud: "
+                + "missing the permission ML CI/CD/Promote on 'c'; nothing moved", run);
+        assertThat(r.jenkins.getWorkspaceFor(job).child("routed").exists()).isFalse();
+        assertThat(registry.aliases("fraud")).doesNotContainKey("production");
+    }
 }
