@@ -10,4 +10,5 @@ import standin.Constants;
  */
 public interface Item extends AccessControlled {
     Permission CONFIGURE = Constants.instance(Permission.class, "Configure");
+    Permission BUILD = Constants.instance(Permission.class, "Build");
 }

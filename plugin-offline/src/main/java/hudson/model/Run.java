@@ -65,4 +65,8 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public JobT getParent() {
         throw new UnsupportedOperationException("stand-in");
     }
+
+    public @CheckForNull <T extends Cause> T getCause(Class<T> type) {
+        throw new UnsupportedOperationException("stand-in");
+    }
 }

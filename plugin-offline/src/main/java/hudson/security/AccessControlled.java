@@ -1,6 +1,7 @@
 package hudson.security;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import org.springframework.security.core.Authentication;
 
 /** Stand-in of jenkins-core {@code hudson.security.AccessControlled}; see plugin-offline/STANDINS.md. */
 public interface AccessControlled {
@@ -9,6 +10,10 @@ public interface AccessControlled {
     }
 
     default boolean hasPermission(@NonNull Permission permission) {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    default boolean hasPermission2(@NonNull Authentication a, @NonNull Permission permission) {
         throw new UnsupportedOperationException("stand-in");
     }
 }

@@ -7,6 +7,7 @@ import hudson.model.ItemGroup;
 import hudson.model.TopLevelItem;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import org.springframework.security.core.Authentication;
 import standin.Constants;
 
 /** Stand-in of jenkins-core {@code jenkins.model.Jenkins} (real: extends AbstractCIBase and implements ItemGroup through DirectlyModifiableTopLevelItemGroup; only what the plugin uses); see plugin-offline/STANDINS.md. */
@@ -30,6 +31,10 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
 
     @NonNull
     public static Jenkins get() {
+        throw new UnsupportedOperationException("stand-in");
+    }
+
+    public static @NonNull Authentication getAuthentication2() {
         throw new UnsupportedOperationException("stand-in");
     }
 }

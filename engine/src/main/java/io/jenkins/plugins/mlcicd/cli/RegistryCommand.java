@@ -2,7 +2,6 @@ package io.jenkins.plugins.mlcicd.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.input.Json;
 import io.jenkins.plugins.mlcicd.registry.AliasMove;
 import io.jenkins.plugins.mlcicd.registry.MlflowModelRegistry;
@@ -12,8 +11,6 @@ import io.jenkins.plugins.mlcicd.registry.Promotion;
 import io.jenkins.plugins.mlcicd.registry.RegistryException;
 import io.jenkins.plugins.mlcicd.report.ResultDocumentJson;
 import io.jenkins.plugins.mlcicd.report.Numbers;
-import io.jenkins.plugins.mlcicd.result.ResultDocument;
-import io.jenkins.plugins.mlcicd.result.ResultKind;
 import io.jenkins.plugins.mlcicd.result.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -190,28 +187,25 @@ final class RegistryCommand implements Runnable {
 
         @Override
         int run(ModelRegistry registry, PrintWriter out) {
-            Verdict verdict = evidence.verdict != null ? evidence.verdict : gateVerdict(evidence.gate);
-            boolean allowed = verdict == Verdict.PASSED || verdict == Verdict.WARNING;
-            if (!allowed && !force) {
+            String source;
+            Verdict verdict;
+            if (evidence.verdict != null) {
+                verdict = evidence.verdict;
+                source = "--gate-verdict " + verdict;
+            } else {
+                source = evidence.gate.toString();
+                verdict = io.jenkins.plugins.mlcicd.registry.Promote.gateVerdict(ResultDocumentJson.read(evidence.gate), source);
+            }
+            // the rule is the engine's (registry.Promote), shared with Jenkins' mlPromote
+            io.jenkins.plugins.mlcicd.registry.Promote.Outcome outcome = io.jenkins.plugins.mlcicd.registry.Promote.promote(registry,
+                    new io.jenkins.plugins.mlcicd.registry.Promote.Request(name, which.version, which.fromAlias, alias,
+                    reason, actor != null ? actor : RegistryOptions.defaultActor(), blankToNull(sourceUrl), verdict, source, force));
+            if (!outcome.promoted()) {
                 spec.commandLine().getErr().println("mlcicd: not promoting: the gate verdict is " + verdict + " (use --force to override, recorded)");
                 return Verdict.FAILED.exitCode();
             }
-            int version = resolveVersion(registry, name, which.version, which.fromAlias);
-            String why = allowed ? reason : reason + " (forced despite gate " + verdict + ")";
-            AliasMove move = registry.setAlias(name, alias, version,
-                    new Promotion(actor != null ? actor : RegistryOptions.defaultActor(), why, blankToNull(sourceUrl), verdict.name()));
-            report(out, json, name, move);
+            report(out, json, name, outcome.move());
             return 0;
-        }
-
-        /** The verdict of a gate result document (kind gate); any other JSON with a verdict is not evidence. */
-        private static Verdict gateVerdict(Path file) {
-            ResultDocument document = ResultDocumentJson.read(file);
-            if (document.kind() != ResultKind.GATE) {
-                throw new BadInputException(file + ": a " + document.kind().id() + " result, not a gate result: "
-                        + "--gate takes the --out of 'mlcicd gate'");
-            }
-            return document.verdict();
         }
     }
 

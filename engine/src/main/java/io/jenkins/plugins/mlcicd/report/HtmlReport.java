@@ -124,6 +124,7 @@ public final class HtmlReport {
             case SHADOW -> "Shadow evaluation";
             case CANARY -> "Canary rollout";
             case GATE -> "Model gate";
+            case PROMOTION -> "Registry promotion";
         };
     }
 

@@ -9,7 +9,9 @@ public enum ResultKind {
     EVALUATION("evaluation"),
     SHADOW("shadow"),
     CANARY("canary"),
-    GATE("gate");
+    GATE("gate"),
+    /** A registry alias moved (or refused to move) on the evidence of a gate: {@code registry promote}, {@code mlPromote}. */
+    PROMOTION("promotion");
 
     private final String id;
 

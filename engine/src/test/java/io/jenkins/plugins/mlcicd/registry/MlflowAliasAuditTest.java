@@ -67,6 +67,29 @@ class MlflowAliasAuditTest {
     }
 
     @Test
+    void aPromotionFromJenkinsIsAuditedAsInTheFileRegistry(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root) {
+        versions(2);
+        FileModelRegistry file = new FileModelRegistry(root);
+        file.register("fraud", FileModelRegistryTest.draft("0".repeat(64)));
+        file.register("fraud", FileModelRegistryTest.draft("1".repeat(64)));
+        Promote.Request request = new Promote.Request("fraud", 2, null, null, "gate passed", "jenkins:alice (Alice Smith, fraud #7)",
+                "https://ci/job/fraud/7/", io.jenkins.plugins.mlcicd.result.Verdict.PASSED, "gate 'gate' of this build", false);
+
+        Promote.promote(registry(), request);
+        Promote.promote(file, request);
+
+        AliasMove mlflow = registry().history("fraud").get(0);
+        AliasMove local = file.history("fraud").get(0);
+        // the same who, why, from, to, build and gate: only the timestamp is the registry's own
+        assertThat(new AliasMove("t", mlflow.alias(), mlflow.fromVersion(), mlflow.toVersion(), mlflow.actor(), mlflow.reason(),
+                mlflow.sourceUrl(), mlflow.gateVerdict()))
+                .isEqualTo(new AliasMove("t", local.alias(), local.fromVersion(), local.toVersion(), local.actor(), local.reason(),
+                        local.sourceUrl(), local.gateVerdict()));
+        assertThat(mlflow.actor()).isEqualTo("jenkins:alice (Alice Smith, fraud #7)");
+        assertThat(logTag()).contains("jenkins:alice (Alice Smith, fraud #7)");
+    }
+
+    @Test
     void whenTheIntentCannotBeRecordedTheAliasDoesNotMove() {
         versions(1);
         server.fail("registered-models/set-tag", 500, FakeMlflowServer.error("INTERNAL_ERROR", "db locked"), 5);

@@ -105,6 +105,8 @@ class MarkdownReportTest {
                     Check.of("agreement", Verdict.WARNING, 0.97, "≥ 0.99", "the models agree on 97% of requests"));
             case CANARY -> List.of(Check.of("latencyP95", Verdict.FAILED, 0.081, "≤ 0.05", "canary p95 81 ms over 50 ms: rolled back"),
                     Check.of("errorRate", Verdict.PASSED, 0.002, "≤ 0.01", "0.2% errors"));
+            case PROMOTION -> List.of(new Check("gate", Verdict.PASSED, null, null, null, "PASSED or WARNING",
+                    "the gate 'gate' of this build allows the promotion", Map.of("gateVerdict", "PASSED")));
         };
         return new ResultDocument(kind, Verdict.worstOf(checks.stream().map(Check::verdict).toList()),
                 kind.id() + " sample: " + checks.size() + " checks", Instant.parse("2026-12-07T10:00:00Z"), 1234, checks, fields);

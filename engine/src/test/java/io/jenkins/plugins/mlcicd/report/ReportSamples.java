@@ -55,7 +55,7 @@ final class ReportSamples {
             case TRAINING -> training();
             case EVALUATION -> evaluation(work, 11, 0.0);
             case GATE -> gate();
-            case SHADOW, CANARY -> generic(kind);
+            case SHADOW, CANARY, PROMOTION -> generic(kind);
         };
     }
 

@@ -115,8 +115,10 @@ public final class CanaryBuilder extends MlBuilder {
     protected void perform(BuildContext build, StepOptions options, ResultHandler handler) throws IOException, InterruptedException {
         CanaryRequest request;
         CanaryRunner.Prepared prepared;
+        String actor;
         try {
             request = request(build.env());
+            actor = CanaryRunner.authorize(build.run(), options, request);
             prepared = CanaryRunner.prepare(build, options, request);
         } catch (BadInputException e) {
             throw ResultPublisher.badInput(options, e);
@@ -134,10 +136,10 @@ public final class CanaryBuilder extends MlBuilder {
                 log.println(prefix + "build aborted: rolling back with mlcicd canary --abort");
                 ResultDocument rolledBack = AgentEngine.run(build, prefix, prepared.workDir(),
                         CanaryArguments.abort(prepared.files(), false), secrets, prepared.masks(), null);
-                CanaryRunner.publish(build, options, request, rolledBack, new CanaryAction(options.id(), rolledBack, request, false), handler);
+                CanaryRunner.publish(build, options, request, rolledBack, new CanaryAction(options.id(), rolledBack, request, false), handler, actor);
                 throw aborted;
             }
-            CanaryRunner.publish(build, options, request, document, new CanaryAction(options.id(), document, request, false), handler);
+            CanaryRunner.publish(build, options, request, document, new CanaryAction(options.id(), document, request, false), handler, actor);
         } catch (BadInputException e) {
             throw ResultPublisher.badInput(options, e);
         } finally {

@@ -88,6 +88,8 @@ public final class CanaryExecution extends PolledExecution {
     private final RolloutControl control = new RolloutControl();
 
     private String workDir;
+    /** Who the registry records as having moved an alias; decided in {@link #start()}, on the build's thread. */
+    private String actor;
     private CanaryFiles files;
     private ArrayList<String> credentialIds = new ArrayList<>();
     private Controller controller;
@@ -123,7 +125,14 @@ public final class CanaryExecution extends PolledExecution {
     }
 
     @Override
-    public boolean start() {
+    public boolean start() throws Exception {
+        // the permission to move registry aliases is the build's user's: asked here, where the step runs
+        // with the build's authentication (the timer threads below run as SYSTEM), before any traffic moves
+        try {
+            actor = CanaryRunner.authorize(getContext().get(Run.class), options(), request);
+        } catch (BadInputException e) {
+            throw ResultPublisher.badInput(options(), e);
+        }
         // preparing copies the engine's jars to the agent: not on the CPS thread
         schedule(this::begin, 0);
         return false;
@@ -221,7 +230,7 @@ public final class CanaryExecution extends PolledExecution {
                 CanaryAction live = liveAction(build.run(), document);
                 build.run().removeAction(live);
                 try {
-                    CanaryRunner.publish(build, options(), request, document, live, handler(build));
+                    CanaryRunner.publish(build, options(), request, document, live, handler(build), actor);
                     cleanup(build, true);
                     getContext().onSuccess(ResultMaps.toMap(document));
                 } catch (AbortException e) {
@@ -234,7 +243,7 @@ public final class CanaryExecution extends PolledExecution {
                     ResultDocument document = readResult(build, exit);
                     CanaryAction live = liveAction(build.run(), document);
                     build.run().removeAction(live);
-                    CanaryRunner.publish(build, options(), request, document, live, handler(build));
+                    CanaryRunner.publish(build, options(), request, document, live, handler(build), actor);
                 } catch (IOException | RuntimeException e) {
                     log.println(prefix() + "the rollback's result cannot be shown: " + e.getMessage());
                 }

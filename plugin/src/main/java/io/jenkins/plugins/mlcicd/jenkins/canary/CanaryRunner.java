@@ -13,6 +13,8 @@ import io.jenkins.plugins.mlcicd.jenkins.common.ResultHandler;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultPublisher;
 import io.jenkins.plugins.mlcicd.jenkins.common.StepOptions;
 import io.jenkins.plugins.mlcicd.jenkins.common.WorkspaceFiles;
+import io.jenkins.plugins.mlcicd.jenkins.registry.Promoter;
+import io.jenkins.plugins.mlcicd.jenkins.registry.PromotionAuthority;
 import io.jenkins.plugins.mlcicd.jenkins.train.RegistryConfiguration;
 import io.jenkins.plugins.mlcicd.registry.ModelRegistry;
 import io.jenkins.plugins.mlcicd.registry.Promotion;
@@ -119,18 +121,35 @@ public final class CanaryRunner {
     }
 
     /**
+     * When the rollout will record its outcome in the registry (a model version was given): checks that
+     * the user the build acts for may move its aliases ({@link PromotionAuthority}), before any traffic
+     * moves, and returns the actor the registry records; null when nothing will be recorded. Call on the
+     * build's thread (the step's {@code start()}, the builder's {@code perform}).
+     *
+     * @throws hudson.AbortException one line naming the user and the missing permission
+     */
+    static String authorize(Run<?, ?> run, StepOptions options, CanaryRequest request) throws IOException {
+        if (request.model() == null) {
+            return null;
+        }
+        return PromotionAuthority.authorize(run, options.functionName(), "move alias '" + RolloutOutcomes.PRODUCTION + "' of "
+                + request.model()).actor(run.getFullDisplayName());
+    }
+
+    /**
      * Records the outcome in the registry (when a model version was given), stores the result with the
      * build, attaches the action and sets the build result.
      *
+     * @param actor who the registry records as having moved the alias ({@link #authorize})
      * @throws hudson.AbortException on a FAILURE outcome with {@code stopBuild}
      */
     static BuildOutcome publish(BuildContext build, StepOptions options, CanaryRequest request, ResultDocument document,
-                                CanaryAction action, ResultHandler handler) throws IOException {
+                                CanaryAction action, ResultHandler handler, String actor) throws IOException {
         CanaryStatus status = CanaryStatus.of(document);
         PrintStream log = build.listener().getLogger();
         String prefix = ResultPublisher.logPrefix(options);
         action.update(document, false);
-        recordInRegistry(build, options, request, document, status, action, handler, log, prefix);
+        recordInRegistry(build, options, request, document, status, action, handler, log, prefix, actor);
         // traffic that may still be on the canary is never just UNSTABLE
         boolean unstableOnly = options.unstableOnly() && !status.rollbackFailed();
         return ResultPublisher.publish(build, options, document, new VerdictMapping(unstableOnly, BuildOutcome.UNSTABLE),
@@ -139,7 +158,7 @@ public final class CanaryRunner {
 
     private static void recordInRegistry(BuildContext build, StepOptions options, CanaryRequest request, ResultDocument document,
                                          CanaryStatus status, CanaryAction action, ResultHandler handler, PrintStream log,
-                                         String prefix) {
+                                         String prefix, String actor) {
         if (request.model() == null) {
             return;
         }
@@ -154,7 +173,9 @@ public final class CanaryRunner {
         int version = request.registryVersion(options.functionName());
         String reason = outcome == RegistryOutcome.PROMOTED ? "canary promoted by " + run.getFullDisplayName()
                 : "canary rolled back by " + run.getFullDisplayName() + ": " + (status.reason() == null ? document.summary() : status.reason());
-        Promotion why = new Promotion("jenkins: " + run.getFullDisplayName(), reason, buildUrl(build), document.verdict().name());
+        // a rollout started before the actor was recorded (an upgrade during a canary) says so rather than guessing
+        String who = actor != null ? actor : Promoter.ACTOR_PREFIX + "unknown (" + run.getFullDisplayName() + ")";
+        Promotion why = new Promotion(who, reason, buildUrl(build), document.verdict().name());
         try {
             ModelRegistry registry = RegistryConfiguration.get().openFor(run);
             if (outcome == RegistryOutcome.PROMOTED) {

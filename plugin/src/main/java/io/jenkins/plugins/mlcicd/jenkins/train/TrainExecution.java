@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
 import io.jenkins.plugins.mlcicd.jenkins.common.DurableScript;
@@ -56,6 +57,8 @@ public final class TrainExecution extends PolledExecution {
     private final LineTail tail = new LineTail(LogTail.DEFAULT_LINES);
 
     private TrainRunner.Prepared prepared;
+    /** Who the registry records; decided in {@link #start()}, on the build's thread (the timer threads run as SYSTEM). */
+    private String actor;
     private Controller controller;
     /** Wall clock at launch, 0 before; volatile: {@link #getStatus} reads it without the lock a poll may hold for long. */
     private volatile long launchedAtMs;
@@ -91,7 +94,9 @@ public final class TrainExecution extends PolledExecution {
     }
 
     @Override
-    public boolean start() {
+    public boolean start() throws Exception {
+        // before the training starts: a registration that moves an alias needs the user's permission
+        actor = TrainRunner.actor(getContext().get(Run.class), options(), registry);
         // the preparation asks the agent (git, the interpreter): not on the CPS thread
         schedule(this::begin, 0);
         return false;
@@ -181,7 +186,7 @@ public final class TrainExecution extends PolledExecution {
         }
         CommandOutcome outcome = control.outcome(exit, durationMs, tail.lines());
         try {
-            ResultDocument document = TrainRunner.finish(build, options(), model, registry, prepared, outcome, handler(build));
+            ResultDocument document = TrainRunner.finish(build, options(), model, registry, prepared, outcome, handler(build), actor);
             cleanup(build);
             if (stopCause != null) {
                 getContext().onFailure(stopCause);

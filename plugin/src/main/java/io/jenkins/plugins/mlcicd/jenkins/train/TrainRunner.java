@@ -8,6 +8,8 @@ import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultHandler;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultPublisher;
 import io.jenkins.plugins.mlcicd.jenkins.common.StepOptions;
+import io.jenkins.plugins.mlcicd.jenkins.registry.Promoter;
+import io.jenkins.plugins.mlcicd.jenkins.registry.PromotionAuthority;
 import io.jenkins.plugins.mlcicd.lineage.CodeVersion;
 import io.jenkins.plugins.mlcicd.lineage.CommandOutcome;
 import io.jenkins.plugins.mlcicd.lineage.LogTail;
@@ -45,9 +47,27 @@ public final class TrainRunner {
      */
     public static ResultDocument perform(BuildContext build, StepOptions options, TrainRequest request, ResultHandler handler)
             throws IOException, InterruptedException {
+        String actor = actor(build.run(), options, request.registry());
         Prepared prepared = prepare(build, options, request);
         CommandOutcome outcome = LaunchedCommand.run(build, request.command(), request.timeout(), LogTail.DEFAULT_LINES);
-        return finish(build, options, request.model(), request.registry(), prepared, outcome, handler);
+        return finish(build, options, request.model(), request.registry(), prepared, outcome, handler, actor);
+    }
+
+    /**
+     * Who the registry records as having registered the model (null without a registry). When the
+     * registration also moves an alias, the user the build acts for must be allowed to
+     * ({@link PromotionAuthority}): checked here, before the training starts. Call on the build's thread
+     * (the step's {@code start()} or synchronous execution, the builder's {@code perform}).
+     *
+     * @throws hudson.AbortException one line naming the user and the missing permission
+     */
+    static String actor(Run<?, ?> run, StepOptions options, RegistryTarget registry) throws IOException {
+        if (registry == null) {
+            return null;
+        }
+        Promoter who = registry.alias() == null ? PromotionAuthority.identify(run)
+                : PromotionAuthority.authorize(run, options.functionName(), "move alias '" + registry.alias() + "' of " + registry.name());
+        return who.actor(run.getFullDisplayName());
     }
 
     /**
@@ -102,7 +122,7 @@ public final class TrainRunner {
      * @throws hudson.AbortException on bad input, and on a FAILURE outcome when {@code stopBuild} is set
      */
     static ResultDocument finish(BuildContext build, StepOptions options, String model, RegistryTarget registryTarget, Prepared prepared,
-            CommandOutcome outcome, ResultHandler handler) throws IOException, InterruptedException {
+            CommandOutcome outcome, ResultHandler handler, String actor) throws IOException, InterruptedException {
         try {
             PrintStream log = build.listener().getLogger();
             String prefix = ResultPublisher.logPrefix(options);
@@ -118,7 +138,7 @@ public final class TrainRunner {
             // a failed or aborted run is not registered; the registry field says it was skipped
             if (registryTarget != null) {
                 ModelRegistry registry = RegistryConfiguration.get().openFor(build.run());
-                document = TrainingRegistration.register(document, registry, target(build, registryTarget, model));
+                document = TrainingRegistration.register(document, registry, target(build, registryTarget, model, actor));
             }
             ResultPublisher.publish(build, options, document, MAPPING, new TrainingAction(options.id(), document), handler);
             return document;
@@ -127,11 +147,12 @@ public final class TrainRunner {
         }
     }
 
-    private static TrainingRegistration.Target target(BuildContext build, RegistryTarget registry, String model) {
+    private static TrainingRegistration.Target target(BuildContext build, RegistryTarget registry, String model, String actor) {
         Run<?, ?> run = build.run();
         String buildUrl = buildUrl(build);
-        return new TrainingRegistration.Target(registry.name(), registry.modelUriFor(buildUrl, model), buildUrl,
-                "jenkins: " + run.getFullDisplayName(), registry.alias());
+        // a training started before the actor was recorded (an upgrade while it ran) says so rather than guessing
+        String who = actor != null ? actor : Promoter.ACTOR_PREFIX + "unknown (" + run.getFullDisplayName() + ")";
+        return new TrainingRegistration.Target(registry.name(), registry.modelUriFor(buildUrl, model), buildUrl, who, registry.alias());
     }
 
     /** The build's absolute URL when Jenkins knows its own ({@code BUILD_URL}), else its URL relative to Jenkins' root. */

@@ -102,6 +102,31 @@ class TrainStepJenkinsTest {
     }
 
     @Test
+    void movingAnAliasNeedsThePromotePermissionBeforeTheTrainingStarts(JenkinsRule r) throws Exception {
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new org.jvnet.hudson.test.MockAuthorizationStrategy()
+                .grant(jenkins.model.Jenkins.READ, hudson.model.Item.READ, hudson.model.Item.BUILD, hudson.model.Computer.BUILD)
+                .everywhere().to("alice", "bob")
+                .grant(io.jenkins.plugins.mlcicd.jenkins.registry.RegistryPermissions.PROMOTE).everywhere().to("alice"));
+        hudson.model.User.getById("alice", true);
+        hudson.model.User.getById("bob", true);
+        WorkflowJob job = job(r, "command: 'LR=0.1 sh train.sh', model: 'out/model.bin', metrics: 'out/metrics.json', "
+                + "registry: [name: 'fraud', alias: 'candidate']");
+
+        WorkflowRun refused = r.assertBuildStatus(Result.FAILURE,
+                job.scheduleBuild2(0, new hudson.model.CauseAction(new hudson.model.Cause.UserIdCause("bob"))));
+        r.assertLogContains("mlTrain: user 'bob' (who started the build) may not move alias 'candidate' of fraud: "
+                + "missing the permission ML CI/CD/Promote on 'p'; nothing moved", refused);
+        r.assertLogNotContains("trained with", refused);
+
+        WorkflowRun allowed = r.assertBuildStatusSuccess(
+                job.scheduleBuild2(0, new hudson.model.CauseAction(new hudson.model.Cause.UserIdCause("alice"))));
+        var history = RegistryConfiguration.get().openForReading().history("fraud");
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).actor()).isEqualTo("jenkins:alice (" + allowed.getFullDisplayName() + ")");
+    }
+
+    @Test
     void aFailingCommandFailsTheBuildAndKeepsItsTail(JenkinsRule r) throws Exception {
         WorkflowJob job = job(r, "command: 'echo boom >&2; exit 3', model: 'out/model.bin', metrics: 'out/metrics.json', "
                 + "registry: 'fraud'");
