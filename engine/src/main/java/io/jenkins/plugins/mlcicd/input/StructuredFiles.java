@@ -165,6 +165,29 @@ public final class StructuredFiles {
         return parser instanceof YAMLParser yaml ? new NoAliasYamlParser(yaml) : parser;
     }
 
+    /**
+     * The largest metrics file read: a trainer's metrics (with slices and bootstrap samples) are kilobytes to a
+     * few megabytes; far more is a wrong file (a data set, a model), which would only exhaust memory.
+     */
+    public static final long MAX_METRICS_BYTES = 16L * 1024 * 1024;
+
+    /** A metrics file's text, for {@link #parseMetricsTree}: as {@link #readText}, refusing files above the bound. */
+    public static String readMetricsText(Path file, String displayPath) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_METRICS_BYTES) {
+                throw new BadInputException(displayPath + ": " + String.format(Locale.ROOT, "%.1f", size / 1048576.0)
+                        + " MiB is more than a metrics file may hold (" + MAX_METRICS_BYTES / 1048576
+                        + " MiB); is this the metrics file (a JSON object of names to numbers)?");
+            }
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(displayPath + ": file not found");
+        } catch (IOException e) {
+            throw new BadInputException(displayPath + ": cannot read: " + e.getMessage(), e);
+        }
+        return readText(file);
+    }
+
     /** The whole file as UTF-8 text, with a clear error for a missing, unreadable or non-UTF-8 file. */
     public static String readText(Path file) {
         try {
