@@ -142,7 +142,7 @@ class BadInputCorpusTest {
     static void printCounts() {
         StringBuilder table = new StringBuilder("\nbad-input corpus: kind | tried | clear error | stack trace | silent pass"
                 + " (| valid look-alikes that ran)\n");
-        new TreeMap<>(COUNTS).forEach((kind, c) -> table.append(String.format("  %-22s | %5d | %11d | %11d | %11d | %3d%n",
+        new TreeMap<>(COUNTS).forEach((kind, c) -> table.append(String.format("  %-28s | %5d | %11d | %11d | %11d | %3d%n",
                 kind, c[0], c[1], c[2], c[3], c[4])));
         System.out.println(table);
         int stackTraces = COUNTS.values().stream().mapToInt(c -> c[2]).sum();
@@ -413,6 +413,37 @@ class BadInputCorpusTest {
             // nothing was created outside the registry, and no model directory for a refused name
             assertThat(left.filter(p -> !p.startsWith(registry)).filter(Files::isRegularFile)).isEmpty();
         }
+        try (Stream<Path> inside = Files.list(registry)) {
+            assertThat(inside).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "train {0} {1}")
+    @MethodSource("registryNames")
+    @Timeout(60)
+    void trainRefusesTheSameNamesAndAliasesBeforeTraining(String what, String value, String message) throws Exception {
+        Path registry = Files.createDirectories(temp.resolve("registry"));
+        Path work = Files.createDirectories(temp.resolve("work"));
+        Path out = temp.resolve("lineage.json");
+        MainTest.Run run = MainTest.run("train", "--workdir", work.toString(), "--shell",
+                "--command", "touch trained && printf M > model.bin && printf '{\"auc\": 0.9}' > metrics.json",
+                "--model", "model.bin", "--metrics", "metrics.json", "--python", "/bin/false", "--registry", registry.toString(),
+                "--name", what.equals("name") ? value : "fraud", "--alias", what.equals("alias") ? value : "candidate",
+                "--out", out.toString());
+        boolean stackTrace = stackTrace(run);
+        boolean printable = run.err().strip().codePoints().noneMatch(c -> Character.isISOControl(c)
+                || c == 0x202E || c == 0x200F || c == 0x2066 || c == 0x2069);
+        boolean trained = Files.exists(work.resolve("trained"));
+        boolean clear = run.exitCode() == Main.EXIT_BAD_INPUT && run.err().strip().lines().count() == 1
+                && run.err().contains(message) && printable && !trained && !Files.exists(out);
+        count("registry name/alias (train)", clear, stackTrace, run.exitCode() != Main.EXIT_BAD_INPUT && !stackTrace);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
+        assertThat(run.err()).contains(message);
+        assertThat(printable).as("no raw control/bidi characters in: %s", run.err()).isTrue();
+        // refused before an hour of training, not after it
+        assertThat(trained).as("the training command ran").isFalse();
+        assertThat(out).doesNotExist();
         try (Stream<Path> inside = Files.list(registry)) {
             assertThat(inside).isEmpty();
         }
