@@ -195,6 +195,13 @@ class SecretsNeverLeakIT {
         int reported = mlcicd("shadow-report", Map.of(), "report", outputs.resolve("shadow.json").toString(),
                 "--html", outputs.resolve("shadow-report.html").toString(), "--markdown", outputs.resolve("shadow.md").toString());
         assertThat(reported).isEqualTo(exit);
+        // the shadow document as a gate's candidate: JUnit XML, JSON and HTML of the gate are outputs too
+        Path policy = Files.writeString(dir.resolve("policy.yaml"), "rules: [{metric: candidate.errorRate, atMost: 0.5}]\n");
+        int gated = mlcicd("shadow-gate", Map.of(), "gate", "--policy", policy.toString(), "--candidate",
+                outputs.resolve("shadow.json").toString(), "--junit", outputs.resolve("gate.xml").toString(),
+                "--out", outputs.resolve("gate.json").toString(), "--html", outputs.resolve("gate.html").toString());
+        assertThat(gated).as(Files.readString(outputs.resolve("shadow-gate.stderr"))).isIn(0, 1, 3, 4);
+        assertThat(outputs.resolve("gate.xml")).exists();
         assertNoSecretInAnyOutput();
     }
 
