@@ -36,6 +36,7 @@ public final class StructuredFiles {
      */
     public static JsonNode parseTree(String source, String text) {
         ObjectMapper mapper = mapperFor(source);
+        requirePrintableYaml(source, mapper, text);
         try (JsonParser parser = parser(mapper, text)) {
             JsonNode node = mapper.readTree(parser);
             if (node == null || node.isMissingNode()) {
@@ -111,6 +112,7 @@ public final class StructuredFiles {
             throw new BadInputException(source + ": file is empty");
         }
         ObjectMapper mapper = mapperFor(source);
+        requirePrintableYaml(source, mapper, text);
         try (JsonParser parser = parser(mapper, text)) {
             T value = mapper.readValue(parser, type);
             if (value == null) {
@@ -148,6 +150,33 @@ public final class StructuredFiles {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * YAML allows tab, line breaks and printable characters only; SnakeYAML says "special characters are not
+     * allowed" at line 1, column 1 wherever the character is. Said here with its real line and column.
+     */
+    private static void requirePrintableYaml(String source, ObjectMapper mapper, String text) {
+        if (mapper != Json.yamlMapper()) {
+            return; // JSON's parser reports a control character where it is
+        }
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean printable = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0x7E) || c == 0x85
+                    || (c >= 0xA0 && c <= 0xFFFD);
+            if (!printable) {
+                throw new BadInputException(source + ":" + line + ":" + column + ": a control character ("
+                        + String.format(Locale.ROOT, "U+%04X", (int) c) + ") is not allowed in YAML; remove it");
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
     }
 
     /** Text after the first value (JSON) or a second document after {@code ---} (YAML) would be silently ignored. */
