@@ -39,6 +39,7 @@ public final class PlanReader {
     private static final List<String> HTTP = List.of("url", "method", "body", "credentialsId");
     private static final List<String> METRICS = List.of("prometheus");
     private static final List<String> PROMETHEUS = List.of("url", "credentialsId", "timeout");
+    private static final List<String> METHODS = List.of("PUT", "POST", "PATCH");
     private static final List<String> GUARDRAIL = List.of("name", "query", "min", "max", "maxIncrease", "maxDecrease",
             "maxRelativeIncrease", "maxRelativeDecrease", "judge", "alpha", "minSamples");
 
@@ -135,7 +136,7 @@ public final class PlanReader {
         if (hasCommand) {
             JsonNode command = node.get("command");
             if (!command.isArray() || command.isEmpty()) {
-                throw bad(path + ".command", "expected a list: the program and its arguments (no shell), got " + describe(command));
+                throw bad(path + ".command", "expected a non-empty list: the program and its arguments (no shell), got " + describe(command));
             }
             List<String> argv = new ArrayList<>();
             for (int i = 0; i < command.size(); i++) {
@@ -146,11 +147,11 @@ public final class PlanReader {
         String httpPath = path + ".http";
         JsonNode http = node.get("http");
         object(httpPath, http, HTTP);
-        String url = string(httpPath + ".url", required(httpPath, http, "url"), false);
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw bad(httpPath + ".url", "expected an http:// or https:// URL, got '" + url + "'");
-        }
+        String url = url(httpPath + ".url", required(httpPath, http, "url"));
         String method = http.has("method") ? string(httpPath + ".method", http.get("method"), false).toUpperCase(Locale.ROOT) : "PUT";
+        if (!METHODS.contains(method)) {
+            throw bad(httpPath + ".method", "'" + method + "' is not one of " + String.join(", ", METHODS));
+        }
         String body = http.has("body") ? string(httpPath + ".body", http.get("body"), true) : null;
         String credentials = http.has("credentialsId") ? string(httpPath + ".credentialsId", http.get("credentialsId"), false) : null;
         return new RouterSpec(null, new HttpCall(url, method, body, credentials), timeout, attempts);
@@ -160,10 +161,7 @@ public final class PlanReader {
         object("metrics", node, METRICS);
         JsonNode prometheus = required("metrics", node, "prometheus");
         object("metrics.prometheus", prometheus, PROMETHEUS);
-        String url = string("metrics.prometheus.url", required("metrics.prometheus", prometheus, "url"), false);
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw bad("metrics.prometheus.url", "expected an http:// or https:// URL, got '" + url + "'");
-        }
+        String url = url("metrics.prometheus.url", required("metrics.prometheus", prometheus, "url"));
         String credentials = prometheus.has("credentialsId")
                 ? string("metrics.prometheus.credentialsId", prometheus.get("credentialsId"), false) : null;
         Duration timeout = prometheus.has("timeout")
@@ -296,6 +294,35 @@ public final class PlanReader {
         return value;
     }
 
+    /**
+     * The one URL rule of a plan: http or https, a host, a port in range, no user or password (they would be
+     * shown wherever the URL is: credentials go in credentialsId). {@code ${WEIGHT}} may appear in a router URL.
+     */
+    private String url(String path, JsonNode node) {
+        String url = string(path, node, false);
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url.replace("${WEIGHT}", "0"));
+        } catch (java.net.URISyntaxException e) {
+            throw bad(path, "'" + url + "' is not a URL: " + e.getReason().toLowerCase(Locale.ROOT) + " at character " + (e.getIndex() + 1));
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw bad(path, "expected an http:// or https:// URL, got '" + url + "'");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw bad(path, "'" + url + "' has no host");
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw bad(path, "'" + url + "': port " + uri.getPort() + " is not in 1..65535");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw bad(path, "a user or password in the URL would be shown wherever the URL is;"
+                    + " name a secret with credentialsId instead");
+        }
+        return url;
+    }
+
     private int integer(String path, JsonNode node, int min, int max) {
         if (!node.isIntegralNumber() || node.asLong() < min || node.asLong() > max) {
             throw bad(path, "expected a whole number in " + min + ".." + max + ", got " + describe(node));
@@ -336,7 +363,7 @@ public final class PlanReader {
             return "a mapping";
         }
         if (node.isArray()) {
-            return "a list";
+            return node.isEmpty() ? "an empty list" : "a list";
         }
         String text = node.isTextual() ? '"' + node.asText() + '"' : node.asText();
         return text.length() > 60 ? text.substring(0, 57) + "..." : text;

@@ -278,7 +278,7 @@ final class ShadowCommand implements Callable<Integer> {
         if (requests == null || baselineUrl == null || candidateUrl == null) {
             throw usage("a replay needs --requests, --baseline-url and --candidate-url");
         }
-        for (String joinOnly : List.of("--follow", "--latency-ms", "--error-column")) {
+        for (String joinOnly : List.of("--follow", "--poll", "--latency-ms", "--error-column")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(joinOnly)) {
                 throw usage(joinOnly + " applies to a log join (--baseline-log/--candidate-log), not a replay");
             }
@@ -340,9 +340,6 @@ final class ShadowCommand implements Callable<Integer> {
         for (String header : specs) {
             int colon = header.indexOf(':');
             String name = colon < 0 ? "" : header.substring(0, colon).strip();
-            if (colon <= 0 || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
-                throw usage(option + ": expected 'Name: value', got a header without a valid name before ':'");
-            }
             String value = header.substring(colon + 1).strip();
             Matcher matcher = SECRET.matcher(value);
             StringBuilder resolved = new StringBuilder();
@@ -356,8 +353,10 @@ final class ShadowCommand implements Callable<Integer> {
                 matcher.appendReplacement(resolved, Matcher.quoteReplacement(secret));
             }
             matcher.appendTail(resolved);
-            if (resolved.indexOf("\r") >= 0 || resolved.indexOf("\n") >= 0) {
-                throw usage(option + " " + name + ": the value contains a line break");
+            try {
+                Endpoint.checkHeader(option, name, resolved.toString());
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
             }
             parsed.add(Map.entry(name, resolved.toString()));
         }

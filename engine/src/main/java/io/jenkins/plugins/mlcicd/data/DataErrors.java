@@ -32,6 +32,11 @@ final class DataErrors {
                 first = first.substring(prefix.length());
             }
         }
+        if (first.contains("No magic bytes found at end of file") || first.contains("too small to be a Parquet file")) {
+            // DuckDB reads a Parquet file from its footer: a file without one was cut short or is not Parquet
+            return new BadInputException(source + ": not a complete Parquet file: its footer is missing"
+                    + " (the file was cut short, e.g. by an interrupted copy, or is not Parquet)", e);
+        }
         return new BadInputException(source + ": " + first, e);
     }
 

@@ -80,7 +80,7 @@ public final class MetricsDocument {
     }
 
     public static MetricsDocument read(Path file) {
-        return parse(file.toString(), StructuredFiles.readText(file));
+        return parse(file.toString(), StructuredFiles.readMetricsText(file, file.toString()));
     }
 
     /** Parses metrics text; JSON (by name {@code .json} or by content) or YAML. */

@@ -18,6 +18,8 @@ public final class JsonMessages {
     private static final Pattern DEPTH = Pattern.compile("nesting depth \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
     private static final Pattern NUMBER_LENGTH = Pattern.compile("Number value length .*maximum allowed \\((\\d+)");
     private static final Pattern STRING_LENGTH = Pattern.compile("String value length .*maximum allowed \\((\\d+)");
+    private static final Pattern CLOSE_MARKER = Pattern.compile("end-of-input: expected close marker for (Array|Object)");
+    private static final Pattern CONTROL = Pattern.compile("Illegal (unquoted )?character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
 
     private JsonMessages() {
     }
@@ -46,6 +48,21 @@ public final class JsonMessages {
         }
         if (text.contains("FAIL_ON_TRAILING_TOKENS") || text.startsWith("Trailing token")) {
             return "unexpected content after the end of the document";
+        }
+        if (text.contains("ALLOW_COMMENTS") || text.contains("maybe a (non-standard) comment")) {
+            return "comments are not allowed in JSON";
+        }
+        m = CONTROL.matcher(text);
+        if (m.find()) {
+            return "a control character (code " + m.group(2) + ") " + (m.group(1) == null
+                    ? "between values" : "inside a text value; write it escaped, e.g. \\u" + String.format("%04x", Integer.parseInt(m.group(2))));
+        }
+        if (text.contains("end-of-input within/between Object entries")) {
+            return "the text ends before an object {...} is closed";
+        }
+        m = CLOSE_MARKER.matcher(text);
+        if (m.find()) {
+            return "the text ends before " + (m.group(1).equals("Array") ? "a list [...]" : "an object {...}") + " is closed";
         }
         if (text.startsWith("Non-standard token")) {
             return text.replaceAll(":.*$", "") .replace("Non-standard token", "not a JSON value:")

@@ -79,18 +79,50 @@ public final class Secrets {
             return null;
         }
         String result = text;
-        // too short a value would mask ordinary text and tell what the secret is
         for (String value : file.values()) {
-            if (value.length() >= 3) {
-                result = result.replace(value, MASK);
-            }
+            result = masked(result, value);
         }
         for (String value : handedOut) {
-            if (value.length() >= 3) {
-                result = result.replace(value, MASK);
+            result = masked(result, value);
+        }
+        return result;
+    }
+
+    private static final java.util.regex.Pattern AUTH_SCHEME = java.util.regex.Pattern.compile("(?i)(bearer|basic|token|apikey)\\s+(\\S+)");
+
+    /**
+     * The one masking rule, for any secret value a component holds (e.g. an MLflow client's Authorization
+     * header): the value, and the forms a server may repeat it in — a header value {@code Bearer X} echoed as
+     * just {@code X}, Basic credentials as the decoded {@code user:password} or the password.
+     */
+    public static String masked(String text, String value) {
+        if (text == null || value == null) {
+            return text;
+        }
+        String result = maskOne(text, value);
+        java.util.regex.Matcher auth = AUTH_SCHEME.matcher(value.strip());
+        if (auth.matches()) {
+            String credentials = auth.group(2);
+            result = maskOne(result, credentials);
+            if (auth.group(1).equalsIgnoreCase("basic")) {
+                try {
+                    String decoded = new String(java.util.Base64.getDecoder().decode(credentials), java.nio.charset.StandardCharsets.UTF_8);
+                    result = maskOne(result, decoded);
+                    int colon = decoded.indexOf(':');
+                    if (colon >= 0) {
+                        result = maskOne(result, decoded.substring(colon + 1));
+                    }
+                } catch (IllegalArgumentException notBase64) {
+                    // not Basic credentials after all: the value itself is masked
+                }
             }
         }
         return result;
+    }
+
+    private static String maskOne(String text, String value) {
+        // too short a value would mask ordinary text and tell what the secret is
+        return value.length() >= 3 ? text.replace(value, MASK) : text;
     }
 
     /** The names in the secrets file (never the values). */

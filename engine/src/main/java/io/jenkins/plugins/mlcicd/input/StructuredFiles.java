@@ -36,6 +36,7 @@ public final class StructuredFiles {
      */
     public static JsonNode parseTree(String source, String text) {
         ObjectMapper mapper = mapperFor(source);
+        requirePrintableYaml(source, mapper, text);
         try (JsonParser parser = parser(mapper, text)) {
             JsonNode node = mapper.readTree(parser);
             if (node == null || node.isMissingNode()) {
@@ -111,6 +112,7 @@ public final class StructuredFiles {
             throw new BadInputException(source + ": file is empty");
         }
         ObjectMapper mapper = mapperFor(source);
+        requirePrintableYaml(source, mapper, text);
         try (JsonParser parser = parser(mapper, text)) {
             T value = mapper.readValue(parser, type);
             if (value == null) {
@@ -150,6 +152,33 @@ public final class StructuredFiles {
         return java.util.Optional.empty();
     }
 
+    /**
+     * YAML allows tab, line breaks and printable characters only; SnakeYAML says "special characters are not
+     * allowed" at line 1, column 1 wherever the character is. Said here with its real line and column.
+     */
+    private static void requirePrintableYaml(String source, ObjectMapper mapper, String text) {
+        if (mapper != Json.yamlMapper()) {
+            return; // JSON's parser reports a control character where it is
+        }
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean printable = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0x7E) || c == 0x85
+                    || (c >= 0xA0 && c <= 0xFFFD);
+            if (!printable) {
+                throw new BadInputException(source + ":" + line + ":" + column + ": a control character ("
+                        + String.format(Locale.ROOT, "U+%04X", (int) c) + ") is not allowed in YAML; remove it");
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+    }
+
     /** Text after the first value (JSON) or a second document after {@code ---} (YAML) would be silently ignored. */
     private static void requireEnd(String source, JsonParser parser) throws IOException {
         if (parser.nextToken() != null) {
@@ -163,6 +192,29 @@ public final class StructuredFiles {
     private static JsonParser parser(ObjectMapper mapper, String text) throws IOException {
         JsonParser parser = mapper.getFactory().createParser(text);
         return parser instanceof YAMLParser yaml ? new NoAliasYamlParser(yaml) : parser;
+    }
+
+    /**
+     * The largest metrics file read: a trainer's metrics (with slices and bootstrap samples) are kilobytes to a
+     * few megabytes; far more is a wrong file (a data set, a model), which would only exhaust memory.
+     */
+    public static final long MAX_METRICS_BYTES = 16L * 1024 * 1024;
+
+    /** A metrics file's text, for {@link #parseMetricsTree}: as {@link #readText}, refusing files above the bound. */
+    public static String readMetricsText(Path file, String displayPath) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_METRICS_BYTES) {
+                throw new BadInputException(displayPath + ": " + String.format(Locale.ROOT, "%.1f", size / 1048576.0)
+                        + " MiB is more than a metrics file may hold (" + MAX_METRICS_BYTES / 1048576
+                        + " MiB); is this the metrics file (a JSON object of names to numbers)?");
+            }
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(displayPath + ": file not found");
+        } catch (IOException e) {
+            throw new BadInputException(displayPath + ": cannot read: " + e.getMessage(), e);
+        }
+        return readText(file);
     }
 
     /** The whole file as UTF-8 text, with a clear error for a missing, unreadable or non-UTF-8 file. */

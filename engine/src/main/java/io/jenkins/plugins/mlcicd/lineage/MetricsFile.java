@@ -27,7 +27,7 @@ public record MetricsFile(Map<String, Double> values, List<String> skipped) {
 
     public static MetricsFile read(Path file, String displayPath) {
         // The gate's reader too: Python's NaN/Infinity literals parse, and read as non-finite (skipped) values.
-        JsonNode root = StructuredFiles.parseMetricsTree(displayPath, StructuredFiles.readText(file));
+        JsonNode root = StructuredFiles.parseMetricsTree(displayPath, StructuredFiles.readMetricsText(file, displayPath));
         if (!root.isObject()) {
             throw new BadInputException(displayPath + ": metrics must be an object of names to numbers, got " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }

@@ -18,6 +18,11 @@ public interface MlflowAuth {
     /** What kind of credentials this is, for hints in error messages (never the secret). */
     String describe();
 
+    /** Text a server sent, with these credentials masked in every form it may repeat them in. */
+    default String masked(String text) {
+        return io.jenkins.plugins.mlcicd.input.Secrets.masked(text, header());
+    }
+
     static MlflowAuth none() {
         return new MlflowAuth() {
             @Override

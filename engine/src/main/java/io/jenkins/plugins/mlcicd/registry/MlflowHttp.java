@@ -127,7 +127,7 @@ final class MlflowHttp {
             try {
                 response = client.send(request(method, uri, body, contentType), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : auth.masked(e.getMessage());
                 if (last || idempotence != Idempotence.SAFE) {
                     throw new RegistryException(RegistryException.Kind.UNAVAILABLE,
                             "MLflow at " + base + " unreachable (" + what + ", attempt " + attempt + "): " + reason, e);
@@ -173,12 +173,12 @@ final class MlflowHttp {
             JsonNode node = Json.mapper().readTree(body);
             if (node == null || !node.isObject()) {
                 throw new RegistryException(RegistryException.Kind.PROTOCOL,
-                        "MLflow at " + base + " answered " + what + " with JSON that is not an object: " + abbreviate(body));
+                        "MLflow at " + base + " answered " + what + " with JSON that is not an object: " + auth.masked(abbreviate(body)));
             }
             return node;
         } catch (JsonProcessingException e) {
             throw new RegistryException(RegistryException.Kind.PROTOCOL, "MLflow at " + base + " answered " + what
-                    + " with malformed JSON (" + e.getOriginalMessage() + "): " + abbreviate(body), e);
+                    + " with malformed JSON (" + auth.masked(e.getOriginalMessage()) + "): " + auth.masked(abbreviate(body)), e);
         }
     }
 
@@ -212,7 +212,8 @@ final class MlflowHttp {
         } else {
             kind = RegistryException.Kind.INVALID;
         }
-        return new HttpFailure(kind, prefix + hint + ": " + message, status, errorCode);
+        // a server may repeat the credentials it was sent in its error; they never reach a message or log
+        return new HttpFailure(kind, prefix + hint + ": " + auth.masked(message), status, errorCode);
     }
 
     private void pause(int attempt, Duration serverHint) {

@@ -28,6 +28,49 @@ public record Endpoint(String role, URI url, List<Map.Entry<String, String>> hea
         if (url.getHost() == null) {
             throw new IllegalArgumentException("--" + role + "-url: '" + url + "' has no host");
         }
+        if (url.getPort() == 0 || url.getPort() > 65535) {
+            throw new IllegalArgumentException("--" + role + "-url: '" + url + "': port " + url.getPort() + " is not in 1..65535");
+        }
+        if (url.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("--" + role + "-url: a user or password in the URL would be sent in the clear"
+                    + " and shown in the result; give it as --header 'Authorization: ${NAME}' with a secret");
+        }
+        for (Map.Entry<String, String> header : headers) {
+            checkHeader("--" + role + "-header", header.getKey(), header.getValue());
+        }
+    }
+
+    /** Headers the replay writes itself: a second one would make the request ambiguous or break its framing. */
+    private static final List<String> MANAGED = List.of("host", "content-length", "transfer-encoding", "connection",
+            "upgrade", "te", "trailer", "keep-alive", "expect");
+
+    /**
+     * The one header rule (RFC 9110 field syntax, and no header the replay sets itself). The message
+     * names the option and the header, never the value: it may hold a secret.
+     *
+     * @throws IllegalArgumentException naming the option and header
+     */
+    public static void checkHeader(String option, String name, String value) {
+        if (name == null || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+            throw new IllegalArgumentException(option + ": expected 'Name: value', got a header without a valid name before ':'");
+        }
+        if (MANAGED.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(option + " " + name + ": the replay sets this header itself; leave it out");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n') {
+                throw new IllegalArgumentException(option + " " + name + ": the value contains a line break");
+            }
+            if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                throw new IllegalArgumentException(option + " " + name + ": the value contains a control character (position "
+                        + (i + 1) + ")");
+            }
+            if (c > 0xFF) {
+                throw new IllegalArgumentException(option + " " + name + ": the value contains a character that is not"
+                        + " ISO-8859-1 (position " + (i + 1) + "); HTTP header values are bytes, percent-encode it");
+            }
+        }
     }
 
     public String host() {

@@ -28,6 +28,12 @@ public record ReplayOptions(Path requests, String idField, String sliceField, En
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(candidate, "candidate");
         Objects.requireNonNull(timeout, "timeout");
+        if (idField != null && idField.isBlank()) {
+            throw new IllegalArgumentException("--id-field must name a field of the requests (default: id)");
+        }
+        if (sliceField != null && sliceField.isBlank()) {
+            throw new IllegalArgumentException("--slice must name a field of the requests");
+        }
         if (concurrency < 1 || concurrency > 4096) {
             throw new IllegalArgumentException("--concurrency must be between 1 and 4096, got " + concurrency);
         }

@@ -31,6 +31,10 @@ public final class ScoreExtractor {
         if (text == null || !(text.isEmpty() || text.startsWith("/"))) {
             throw new IllegalArgumentException(option + ": '" + text + "' is not a JSON Pointer (it starts with '/', e.g. /score)");
         }
+        // RFC 6901: '~' is only an escape, ~0 for '~' and ~1 for '/'; anything else would be read as a literal
+        if (text.matches(".*~(?![01]).*")) {
+            throw new IllegalArgumentException(option + ": '" + text + "' is not a JSON Pointer: '~' must be followed by 0 (for ~) or 1 (for /)");
+        }
         return JsonPointer.compile(text);
     }
 

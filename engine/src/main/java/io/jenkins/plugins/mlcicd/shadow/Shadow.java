@@ -87,6 +87,7 @@ public final class Shadow {
                             + "TRY_CAST(candidate AS DOUBLE) AS candidate FROM read_csv("
                             + FileTables.sqlString(spool.file().toString())
                             + ", header = true, columns = {'key': 'VARCHAR', 'baseline': 'VARCHAR', 'candidate': 'VARCHAR'}))";
+                    requireUniqueIds(db, scores, replay);
                     labelResult = LabelComparison.compare(db, scores, labels, work);
                 } catch (SQLException e) {
                     throw new IllegalStateException("embedded DuckDB: " + e.getMessage(), e);
@@ -97,6 +98,24 @@ public final class Shadow {
             return ShadowDocument.of(run, guardrails, compare.threshold(), decisionPointer != null, policy);
         } finally {
             deleteTree(work);
+        }
+    }
+
+    /**
+     * With labels, the request id joins a request to its label: an id on two requests would count its
+     * label twice (or pair it with the wrong request), so the replay's ids must be unique. Without labels
+     * an id only names samples and may repeat. Checked in DuckDB, so a log of any length stays bounded.
+     */
+    private static void requireUniqueIds(Connection db, String scores, ReplayOptions replay) throws SQLException {
+        try (java.sql.Statement st = db.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT key, count(*) FROM " + scores
+                     + " GROUP BY key HAVING count(*) > 1 ORDER BY count(*) DESC, key LIMIT 1")) {
+            if (rs.next()) {
+                throw new io.jenkins.plugins.mlcicd.input.BadInputException(replay.requests() + ": id "
+                        + io.jenkins.plugins.mlcicd.input.Printable.quote(rs.getString(1)) + " (field '" + replay.idField()
+                        + "') is on " + rs.getLong(2) + " requests; with --labels the id joins each request to its label,"
+                        + " so every request needs its own id");
+            }
         }
     }
 

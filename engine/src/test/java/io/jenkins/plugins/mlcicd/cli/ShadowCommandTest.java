@@ -40,7 +40,7 @@ class ShadowCommandTest {
     void aRequestLineThatIsNotJsonNamesFileAndLine() {
         MainTest.Run run = MainTest.run("shadow", "--requests", requests.toString(), "--baseline-url", closedUrl,
                 "--candidate-url", closedUrl, "--timeout", "1s");
-        assertOneLineBadInput(run, requests + ":2: not JSON", "--skip-invalid");
+        assertOneLineBadInput(run, requests + ":2:", "not JSON", "--skip-invalid");
         assertThat(run.err().lines().count()).isEqualTo(1);
     }
 

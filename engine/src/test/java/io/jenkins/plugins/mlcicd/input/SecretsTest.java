@@ -36,6 +36,15 @@ class SecretsTest {
     }
 
     @Test
+    void anAuthorizationValueIsMaskedInTheFormsAServerRepeatsItIn() throws IOException {
+        String basic = java.util.Base64.getEncoder().encodeToString("ops:pa55word".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path file = Files.writeString(dir.resolve("s.json"), "{\"PROM\": \"Bearer tok123\", \"ROUTER\": \"Basic " + basic + "\"}");
+        Secrets secrets = Secrets.of(Map.of(Secrets.FILE_ENV, file.toString())::get);
+        assertThat(secrets.masked("token tok123 expired; Bearer tok123")).isEqualTo("token **** expired; ****");
+        assertThat(secrets.masked("denied " + basic + " for ops:pa55word, pa55word")).isEqualTo("denied **** for ****, ****");
+    }
+
+    @Test
     void aMissingSecretOrABadFileIsAOneLineErrorThatNeverQuotesTheContent() throws IOException {
         assertThatThrownBy(() -> Secrets.of(Map.<String, String>of()::get).require("TOKEN", "--header Authorization"))
                 .isInstanceOf(BadInputException.class).hasMessage("--header Authorization: no secret 'TOKEN' in the environment");

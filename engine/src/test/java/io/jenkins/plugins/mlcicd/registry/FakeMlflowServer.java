@@ -36,7 +36,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Faults can be queued per endpoint, before the request is handled ({@link #fail}) or after it was
  * handled, replacing its answer ({@link #failAfter}: a 500 after the row was inserted).
  */
-final class FakeMlflowServer implements AutoCloseable {
+public final class FakeMlflowServer implements AutoCloseable {
     record Request(String method, String endpoint, Map<String, String> query, JsonNode body, String authorization) {
     }
 
@@ -44,7 +44,7 @@ final class FakeMlflowServer implements AutoCloseable {
     }
 
     /** A tracking run: info as runs/create answers it, and what log-batch stored. */
-    record Run(ObjectNode info, Map<String, String> params, Map<String, Double> metrics, Map<String, String> tags) {
+    public record Run(ObjectNode info, Map<String, String> params, Map<String, Double> metrics, Map<String, String> tags) {
     }
 
     private final HttpServer server;
@@ -56,16 +56,16 @@ final class FakeMlflowServer implements AutoCloseable {
     private final Map<String, Integer> passes = new ConcurrentHashMap<>();
     final List<Request> requests = new CopyOnWriteArrayList<>();
     final Map<String, String> experiments = new LinkedHashMap<>(); // name -> id
-    final Map<String, Run> runs = new LinkedHashMap<>();
+    public final Map<String, Run> runs = new LinkedHashMap<>();
     /** Artifacts uploaded through the proxy, by path below the proxy root ({@code <exp>/<run>/artifacts/...}). */
-    final Map<String, byte[]> artifacts = new ConcurrentHashMap<>();
+    public final Map<String, byte[]> artifacts = new ConcurrentHashMap<>();
     /** Artifact root of new experiments: the proxy by default, as {@code mlflow server} since 2.0. */
     String artifactRoot = "mlflow-artifacts:";
     private String basicUser;
     private String basicPassword;
     private long clock = 1_700_000_000_000L;
 
-    FakeMlflowServer(String token, int pageSize) throws IOException {
+    public FakeMlflowServer(String token, int pageSize) throws IOException {
         this.token = token;
         this.pageSize = pageSize;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -74,11 +74,11 @@ final class FakeMlflowServer implements AutoCloseable {
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    void fail(String endpoint, int status, String body, int times) {
+    public void fail(String endpoint, int status, String body, int times) {
         fail(endpoint, status, body, times, Map.of());
     }
 
@@ -103,7 +103,7 @@ final class FakeMlflowServer implements AutoCloseable {
     }
 
     /** Accept HTTP Basic with these credentials (mlflow server --app-name basic-auth) instead of a bearer token. */
-    FakeMlflowServer basicAuth(String user, String password) {
+    public FakeMlflowServer basicAuth(String user, String password) {
         this.basicUser = user;
         this.basicPassword = password;
         return this;
@@ -113,7 +113,7 @@ final class FakeMlflowServer implements AutoCloseable {
         return models.get(name);
     }
 
-    synchronized List<ObjectNode> versions(String name) {
+    public synchronized List<ObjectNode> versions(String name) {
         return List.copyOf(versions.getOrDefault(name, List.of()));
     }
 

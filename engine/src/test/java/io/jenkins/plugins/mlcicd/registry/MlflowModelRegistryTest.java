@@ -125,6 +125,14 @@ class MlflowModelRegistryTest {
     }
 
     @Test
+    void aServerThatRepeatsTheTokenInItsErrorNeverPutsItInAMessage() {
+        server.fail("registered-models/get", 403, FakeMlflowServer.error("PERMISSION_DENIED", "token " + TOKEN + " (Bearer "
+                + TOKEN + ") has no read on fraud"), 1);
+        assertThatThrownBy(() -> registry(TOKEN).aliases("fraud"))
+                .hasMessageContaining("token **** (****) has no read on fraud").hasMessageNotContaining(TOKEN);
+    }
+
+    @Test
     void unknownModelOrVersionIsNotFound() {
         MlflowModelRegistry registry = registry(TOKEN);
         assertThatThrownBy(() -> registry.list("nope")).satisfies(e -> assertThat(kind(e)).isEqualTo(RegistryException.Kind.NOT_FOUND))
