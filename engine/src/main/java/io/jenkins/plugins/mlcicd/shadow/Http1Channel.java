@@ -33,6 +33,7 @@ final class Http1Channel {
     private final ScoreExtractor extractor;
     private final Selector selector;
     private final ByteBuffer in;
+    private final byte[] bytes;
     private final ResponseParser parser = new ResponseParser();
     private ByteBuffer out = ByteBuffer.allocateDirect(1024);
     private ByteBuffer request;
@@ -48,16 +49,18 @@ final class Http1Channel {
 
     /**
      * @param head the request line and headers up to the Content-Length value
-     * @param in   the loop's read buffer, shared by its connections
+     * @param in    the loop's read buffer, shared by its connections
+     * @param bytes the loop's array as large as {@code in}, what the parser reads
      */
     Http1Channel(Endpoint endpoint, byte[] head, long timeoutNanos, ScoreExtractor extractor, Selector selector,
-            ByteBuffer in) {
+            ByteBuffer in, byte[] bytes) {
         this.endpoint = endpoint;
         this.head = head;
         this.timeoutNanos = timeoutNanos;
         this.extractor = extractor;
         this.selector = selector;
         this.in = in;
+        this.bytes = bytes;
     }
 
     boolean busy() {
@@ -205,7 +208,6 @@ final class Http1Channel {
             try {
                 n = channel.read(in);
             } catch (IOException e) {
-                in.clear();
                 return failed(ErrorKind.RESET, reused && !parser.started());
             }
             if (n < 0) {
@@ -218,19 +220,20 @@ final class Http1Channel {
             if (n == 0) {
                 return null;
             }
+            // one bulk copy out of the direct buffer, then the parser works on a plain array
             in.flip();
-            boolean complete;
+            in.get(bytes, 0, n);
+            in.clear();
+            int end;
             try {
-                complete = parser.feed(in);
+                end = parser.feed(bytes, 0, n);
             } catch (ResponseParser.MalformedResponseException e) {
-                in.clear();
                 return failed(ErrorKind.UNPARSABLE, false);
             }
             // bytes after the response were not asked for (no pipelining): the framing cannot be trusted
-            boolean clean = !in.hasRemaining();
+            boolean clean = end == n;
             boolean filled = n == in.capacity();
-            in.clear();
-            if (complete) {
+            if (parser.complete()) {
                 return answered(clean && state == State.RECEIVING);
             }
             if (!filled) {

@@ -45,11 +45,12 @@ final class Http1Loop implements ModelDriver {
         }
         this.queue = new RequestQueue(queueCapacity, selector::wakeup);
         ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
+        byte[] bytes = new byte[in.capacity()];
         byte[] head = endpoint.requestHead();
         this.channels = new Http1Channel[concurrency];
         this.idle = new ArrayDeque<>(concurrency);
         for (int i = 0; i < concurrency; i++) {
-            channels[i] = new Http1Channel(endpoint, head, timeoutNanos, extractor, selector, in);
+            channels[i] = new Http1Channel(endpoint, head, timeoutNanos, extractor, selector, in, bytes);
             idle.add(channels[i]);
         }
     }

@@ -1,8 +1,9 @@
 package io.jenkins.plugins.mlcicd.shadow;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
@@ -79,17 +80,8 @@ public final class RequestLog implements Closeable {
             if (text.isBlank()) {
                 continue;
             }
-            JsonNode node;
-            String problem = null;
-            try {
-                node = MAPPER.readTree(text);
-                if (node == null || !node.isObject()) {
-                    problem = "not a JSON object";
-                }
-            } catch (JsonProcessingException e) {
-                node = null;
-                problem = "not JSON (" + firstLine(e.getOriginalMessage()) + ")";
-            }
+            Fields fields = new Fields();
+            String problem = fields.read(text);
             if (problem != null) {
                 if (!skipInvalid) {
                     throw new BadInputException(path + ":" + line + ": " + problem + "; fix the line or pass --skip-invalid");
@@ -100,14 +92,56 @@ public final class RequestLog implements Closeable {
                 }
                 continue;
             }
-            JsonNode id = idField == null ? null : node.get(idField);
-            String idText = id == null || id.isNull() || id.isContainerNode() ? "line " + line : id.asText();
-            String slice = null;
-            if (sliceField != null) {
-                JsonNode s = node.get(sliceField);
-                slice = s == null || s.isNull() ? "(missing)" : s.isContainerNode() ? s.toString() : s.asText();
-            }
+            String idText = fields.id == null ? "line " + line : fields.id;
+            String slice = sliceField == null ? null : fields.slice == null ? "(missing)" : fields.slice;
             return new Request(sequence++, idText, slice, text.getBytes(StandardCharsets.UTF_8), line);
+        }
+    }
+
+    /**
+     * The id and slice of one line, read in one streaming pass that also checks the line is one
+     * JSON object: the reader runs once per request, so it builds no tree of the line.
+     */
+    private final class Fields {
+        String id;
+        String slice;
+
+        /** Reads {@code text}; returns what is wrong with it, or null. */
+        String read(String text) {
+            try (JsonParser parser = MAPPER.getFactory().createParser(text)) {
+                JsonToken token = parser.nextToken();
+                if (token != JsonToken.START_OBJECT) {
+                    parser.skipChildren();
+                    return parser.nextToken() == null ? "not a JSON object" : "not JSON (trailing content after the value)";
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    boolean isId = name.equals(idField);
+                    boolean isSlice = name.equals(sliceField);
+                    if (isSlice && value.isStructStart()) {
+                        // a composite slice value is sliced by its JSON text
+                        slice = MAPPER.readTree(parser).toString();
+                        id = isId ? null : id;
+                        continue;
+                    }
+                    String scalar = isId || isSlice ? ScoreExtractor.scalarText(parser, value) : null;
+                    if (isId) {
+                        id = scalar;
+                    }
+                    if (isSlice) {
+                        slice = scalar;
+                    }
+                    parser.skipChildren();
+                }
+                if (parser.nextToken() != null) {
+                    return "not JSON (trailing content after the object)";
+                }
+                return null;
+            } catch (IOException e) {
+                String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                return "not JSON (" + firstLine(message) + ")";
+            }
         }
     }
 

@@ -20,6 +20,7 @@ final class RequestQueue {
     private volatile long tail;
     private volatile boolean sleeping;
     private volatile boolean finished;
+    private volatile Thread waitingProducer;
     private long backpressureNanos;
 
     /**
@@ -40,24 +41,29 @@ final class RequestQueue {
     boolean put(PendingPair pair, StopSignal stop) {
         if (!tryPut(pair)) {
             long waitStart = System.nanoTime();
+            Thread producer = Thread.currentThread();
             try {
-                // Wait until a quarter of the queue has drained instead of waking for every free
-                // slot: one wake-up of the reader per many requests, not one per request.
-                int room = Math.max(1, slots.length / 4);
+                // Wait until half of the queue has drained, when the consumer wakes the producer,
+                // instead of waking for every free slot: one wake-up per many requests. The
+                // volatile write of the flag before the read of the head pairs with the consumer's
+                // write of the head before its read of the flag. The timeout only bounds how late
+                // a stop is seen.
                 while (true) {
                     if (stop.stopped()) {
                         return false;
                     }
-                    if (slots.length - (tail - head) >= room && tryPut(pair)) {
+                    waitingProducer = producer;
+                    if (halfFree() && tryPut(pair)) {
                         break;
                     }
-                    LockSupport.parkNanos(200_000);
+                    LockSupport.parkNanos(this, 10_000_000);
                     if (Thread.interrupted()) {
                         stop.stop("interrupted");
                         return false;
                     }
                 }
             } finally {
+                waitingProducer = null;
                 backpressureNanos += System.nanoTime() - waitStart;
             }
         }
@@ -109,7 +115,16 @@ final class RequestQueue {
         PendingPair pair = slots[slot];
         slots[slot] = null;
         head = h + 1;
+        Thread producer = waitingProducer;
+        if (producer != null && halfFree()) {
+            waitingProducer = null;
+            LockSupport.unpark(producer);
+        }
         return pair;
+    }
+
+    private boolean halfFree() {
+        return tail - head <= slots.length / 2;
     }
 
     /** The producer finished and everything was taken. */

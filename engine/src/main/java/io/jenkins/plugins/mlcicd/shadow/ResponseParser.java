@@ -1,7 +1,5 @@
 package io.jenkins.plugins.mlcicd.shadow;
 
-import java.nio.ByteBuffer;
-
 /**
  * An incremental HTTP/1.1 response parser: fed whatever bytes a non-blocking read returned, it
  * keeps its place (status line, headers, a Content-Length body, chunks with extensions and
@@ -38,6 +36,10 @@ final class ResponseParser {
     private static final byte[] KEEP_ALIVE = lower("keep-alive");
 
     private State state = State.STATUS_LINE;
+    /** The bytes being fed, only during {@link #feed}. */
+    private byte[] data;
+    private int pos;
+    private int limit;
     private byte[] line = new byte[256];
     private int lineLength;
     private int headerBytes;
@@ -76,44 +78,57 @@ final class ResponseParser {
     }
 
     /**
-     * Consumes bytes from {@code in} (its position advances) and returns whether the response is
-     * complete. Bytes after a complete response stay in {@code in}.
+     * Consumes bytes from {@code data[from, to)} and returns the index of the first byte it did not
+     * consume: {@code to} unless the response completed before (see {@link #complete()}); bytes
+     * after a complete response are not its.
      */
-    boolean feed(ByteBuffer in) throws MalformedResponseException {
-        if (in.hasRemaining()) {
+    int feed(byte[] data, int from, int to) throws MalformedResponseException {
+        if (from < to) {
             started = true;
         }
-        while (state != State.DONE && in.hasRemaining()) {
+        this.data = data;
+        this.pos = from;
+        this.limit = to;
+        try {
+            parse();
+            return pos;
+        } finally {
+            this.data = null;
+        }
+    }
+
+    private void parse() throws MalformedResponseException {
+        while (state != State.DONE && pos < limit) {
             switch (state) {
                 case STATUS_LINE -> {
-                    if (line(in)) {
+                    if (line()) {
                         statusLine();
                     }
                 }
                 case HEADERS -> {
-                    if (line(in)) {
+                    if (line()) {
                         headerLine();
                     }
                 }
                 case BODY -> {
-                    copyBody(in);
+                    copyBody();
                     if (remaining == 0) {
                         state = State.DONE;
                     }
                 }
                 case CHUNK_SIZE -> {
-                    if (line(in)) {
+                    if (line()) {
                         chunkSize();
                     }
                 }
                 case CHUNK_DATA -> {
-                    copyBody(in);
+                    copyBody();
                     if (remaining == 0) {
                         state = State.CHUNK_END;
                     }
                 }
                 case CHUNK_END -> {
-                    if (line(in)) {
+                    if (line()) {
                         if (lineLength != 0) {
                             throw new MalformedResponseException("chunk longer than its size");
                         }
@@ -122,7 +137,7 @@ final class ResponseParser {
                     }
                 }
                 case TRAILERS -> {
-                    if (line(in)) {
+                    if (line()) {
                         // trailers carry nothing a score needs; the empty line ends the response
                         if (lineLength == 0) {
                             state = State.DONE;
@@ -131,18 +146,18 @@ final class ResponseParser {
                     }
                 }
                 case TO_END -> {
-                    int n = in.remaining();
+                    int n = limit - pos;
                     if (bodyLength + (long) n > MAX_BODY) {
                         throw new MalformedResponseException("response body over " + MAX_BODY + " bytes");
                     }
                     ensureBody(bodyLength + n);
-                    in.get(body, bodyLength, n);
+                    System.arraycopy(data, pos, body, bodyLength, n);
+                    pos += n;
                     bodyLength += n;
                 }
                 default -> throw new IllegalStateException(state.name());
             }
         }
-        return state == State.DONE;
     }
 
     /**
@@ -184,11 +199,10 @@ final class ResponseParser {
     }
 
     /** Accumulates a line; true when it is complete (without CR LF) in {@code line[0, lineLength)}. */
-    private boolean line(ByteBuffer in) throws MalformedResponseException {
-        int start = in.position();
-        int limit = in.limit();
+    private boolean line() throws MalformedResponseException {
+        int start = pos;
         int end = start;
-        while (end < limit && in.get(end) != '\n') {
+        while (end < limit && data[end] != '\n') {
             end++;
         }
         boolean complete = end < limit;
@@ -199,12 +213,13 @@ final class ResponseParser {
         if (lineLength + n > line.length) {
             line = java.util.Arrays.copyOf(line, Math.max(lineLength + n, line.length * 2));
         }
-        in.get(line, lineLength, n);
+        System.arraycopy(data, start, line, lineLength, n);
         lineLength += n;
+        pos = end;
         if (!complete) {
             return false;
         }
-        in.get(); // the LF
+        pos++; // the LF
         if (lineLength > 0 && line[lineLength - 1] == '\r') {
             lineLength--;
         }
@@ -327,9 +342,10 @@ final class ResponseParser {
         state = State.CHUNK_DATA;
     }
 
-    private void copyBody(ByteBuffer in) {
-        int n = (int) Math.min(remaining, in.remaining());
-        in.get(body, bodyLength, n);
+    private void copyBody() {
+        int n = (int) Math.min(remaining, limit - pos);
+        System.arraycopy(data, pos, body, bodyLength, n);
+        pos += n;
         bodyLength += n;
         remaining -= n;
     }
