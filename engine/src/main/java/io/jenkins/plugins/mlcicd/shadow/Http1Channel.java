@@ -34,7 +34,7 @@ final class Http1Channel {
     private final Selector selector;
     private final ByteBuffer in;
     private final byte[] bytes;
-    private final ResponseParser parser = new ResponseParser();
+    private final Http1ResponseParser parser = new Http1ResponseParser();
     private ByteBuffer out = ByteBuffer.allocateDirect(1024);
     private ByteBuffer request;
     private SocketChannel channel;
@@ -227,7 +227,7 @@ final class Http1Channel {
             int end;
             try {
                 end = parser.feed(bytes, 0, n);
-            } catch (ResponseParser.MalformedResponseException e) {
+            } catch (Http1ResponseParser.MalformedResponseException e) {
                 return failed(ErrorKind.UNPARSABLE, false);
             }
             // bytes after the response were not asked for (no pipelining): the framing cannot be trusted

@@ -26,7 +26,7 @@ final class Http1Loop implements ModelDriver {
     private final Pairing pairing;
     private final StopSignal stop;
     private final Selector selector;
-    private final RequestQueue queue;
+    private final ReplayQueue queue;
     private final Http1Channel[] channels;
     private final ArrayDeque<Http1Channel> idle;
     private final Consumer<SelectionKey> onReady = this::onReady;
@@ -43,7 +43,7 @@ final class Http1Loop implements ModelDriver {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector: " + e.getMessage(), e);
         }
-        this.queue = new RequestQueue(queueCapacity, selector::wakeup);
+        this.queue = new ReplayQueue(queueCapacity, selector::wakeup);
         ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
         byte[] bytes = new byte[in.capacity()];
         byte[] head = endpoint.requestHead();
@@ -56,7 +56,7 @@ final class Http1Loop implements ModelDriver {
     }
 
     @Override
-    public RequestQueue queue() {
+    public ReplayQueue queue() {
         return queue;
     }
 

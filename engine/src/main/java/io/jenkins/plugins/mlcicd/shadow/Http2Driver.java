@@ -37,7 +37,7 @@ final class Http2Driver implements ModelDriver {
     private final Pairing pairing;
     private final StopSignal stop;
     private final HttpClient client;
-    private final RequestQueue queue;
+    private final ReplayQueue queue;
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile Thread thread;
 
@@ -51,11 +51,11 @@ final class Http2Driver implements ModelDriver {
         this.pairing = pairing;
         this.stop = stop;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(timeout).build();
-        this.queue = new RequestQueue(queueCapacity, this::wakeup);
+        this.queue = new ReplayQueue(queueCapacity, this::wakeup);
     }
 
     @Override
-    public RequestQueue queue() {
+    public ReplayQueue queue() {
         return queue;
     }
 

@@ -6,7 +6,7 @@ package io.jenkins.plugins.mlcicd.shadow;
  */
 interface ModelDriver {
     /** Where the reader puts this model's requests. */
-    RequestQueue queue();
+    ReplayQueue queue();
 
     /**
      * Sends queued requests until the queue is drained and every answer is in, or the run stops

@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #sleepUnlessReady()}, and the producer then runs the wake-up after its next offer. A busy
  * consumer is never woken, so a saturated run costs no wake-up per request.
  */
-final class RequestQueue {
+final class ReplayQueue {
     private final PendingPair[] slots;
     private final int mask;
     private final Runnable wakeup;
@@ -27,8 +27,8 @@ final class RequestQueue {
      * @param capacity at least this many requests (rounded up to a power of two)
      * @param wakeup   wakes the consumer's thread; called from the producer's
      */
-    RequestQueue(int capacity, Runnable wakeup) {
-        int size = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
+    ReplayQueue(int capacity, Runnable wakeup) {
+        int size = Math.max(2, Integer.highestOneBit(capacity - 1) << 1);
         this.slots = new PendingPair[size];
         this.mask = size - 1;
         this.wakeup = wakeup;

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ResponseParserTest {
+class Http1ResponseParserTest {
     /** What a parsed response says. */
     record Parsed(int status, String body, boolean keepAlive, int leftover) {
     }
@@ -30,7 +30,7 @@ class ResponseParserTest {
     }
 
     /** Feeds {@code pieces} one after the other into one parser, as reads would deliver them. */
-    private static Parsed parse(ResponseParser parser, List<Piece> pieces, boolean closeAtEnd) throws Exception {
+    private static Parsed parse(Http1ResponseParser parser, List<Piece> pieces, boolean closeAtEnd) throws Exception {
         boolean done = false;
         int leftover = 0;
         for (Piece piece : pieces) {
@@ -48,13 +48,13 @@ class ResponseParserTest {
 
     private static Parsed whole(String response) throws Exception {
         byte[] bytes = response.getBytes(StandardCharsets.ISO_8859_1);
-        return parse(new ResponseParser(), List.of(piece(bytes, 0, bytes.length)), true);
+        return parse(new Http1ResponseParser(), List.of(piece(bytes, 0, bytes.length)), true);
     }
 
     /** Every split into two reads, and one byte per read, give the same response as one read. */
     private static void assertSameAtEveryBoundary(String response, Parsed expected, boolean closeAtEnd) throws Exception {
         byte[] bytes = response.getBytes(StandardCharsets.ISO_8859_1);
-        ResponseParser parser = new ResponseParser();
+        Http1ResponseParser parser = new Http1ResponseParser();
         for (int split = 1; split < bytes.length; split++) {
             parser.reset();
             assertThat(parse(parser, List.of(piece(bytes, 0, split), piece(bytes, split, bytes.length)), closeAtEnd))
@@ -87,7 +87,7 @@ class ResponseParserTest {
         String response = "HTTP/1.1 503 Busy\r\nContent-Type: text/plain\r\n\r\ntry later";
         Parsed expected = new Parsed(503, "try later", false, 0);
         assertSameAtEveryBoundary(response, expected, true);
-        ResponseParser parser = new ResponseParser();
+        Http1ResponseParser parser = new Http1ResponseParser();
         byte[] bytes = response.getBytes(StandardCharsets.ISO_8859_1);
         assertThat(parser.feed(bytes, 0, bytes.length)).isEqualTo(bytes.length);
         assertThat(parser.complete()).isFalse();
@@ -114,7 +114,7 @@ class ResponseParserTest {
 
     @Test
     void theParserIsReusedAndLeavesBytesAfterTheResponseInTheBuffer() throws Exception {
-        ResponseParser parser = new ResponseParser();
+        Http1ResponseParser parser = new Http1ResponseParser();
         byte[] two = (FIXED + CHUNKED).getBytes(StandardCharsets.ISO_8859_1);
         assertThat(parser.started()).isFalse();
         int end = parser.feed(two, 0, two.length);
@@ -140,13 +140,13 @@ class ResponseParserTest {
                 .hasMessageContaining("malformed chunk size");
         assertThatThrownBy(() -> whole("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n"))
                 .hasMessageContaining("chunk longer than its size");
-        String longLine = "HTTP/1.1 200 OK\r\nX: " + "a".repeat(ResponseParser.MAX_LINE) + "\r\n\r\n";
+        String longLine = "HTTP/1.1 200 OK\r\nX: " + "a".repeat(Http1ResponseParser.MAX_LINE) + "\r\n\r\n";
         assertThatThrownBy(() -> whole(longLine)).hasMessageContaining("response line over");
     }
 
     @Test
     void aConnectionThatEndsInTheMiddleIsNotAResponse() throws Exception {
-        ResponseParser parser = new ResponseParser();
+        Http1ResponseParser parser = new Http1ResponseParser();
         byte[] bytes = FIXED.getBytes(StandardCharsets.ISO_8859_1);
         parser.feed(bytes, 0, bytes.length - 3);
         assertThat(parser.complete()).isFalse();

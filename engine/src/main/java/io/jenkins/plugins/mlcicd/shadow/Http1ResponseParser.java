@@ -10,7 +10,7 @@ package io.jenkins.plugins.mlcicd.shadow;
  * response allocates nothing. Header names are matched as bytes; no header becomes a String.
  * Interim responses (1xx other than 101) are skipped: the final response is the answer.
  */
-final class ResponseParser {
+final class Http1ResponseParser {
     /** Responses larger than this are refused: a score does not need megabytes. */
     static final int MAX_BODY = 16 << 20;
     /** One status or header line, and the whole header section, may not exceed these. */
@@ -54,7 +54,7 @@ final class ResponseParser {
     private long contentLength;
     private boolean chunked;
 
-    ResponseParser() {
+    Http1ResponseParser() {
         reset();
     }
 
