@@ -45,7 +45,7 @@ class ShadowHttp1IT {
         }
     }
 
-    /** Answers {"score": 0.5}; the request body's "m" says how: ok, dribble, silent-close, stall. */
+    /** Answers {"score": 0.5}; the request body's "m" says how: ok, dribble, silent-close, pause (300 ms), stall. */
     static final class RawServer implements Closeable {
         final ServerSocket socket;
         final AtomicInteger connections = new AtomicInteger();
@@ -93,6 +93,9 @@ class ShadowHttp1IT {
                         Thread.sleep(4000);
                         inFlight.decrementAndGet();
                         return;
+                    }
+                    if (mode.equals("pause")) {
+                        Thread.sleep(300);
                     }
                     inFlight.decrementAndGet();
                     if (mode.equals("dribble")) {
@@ -152,6 +155,11 @@ class ShadowHttp1IT {
 
     private Result replay(RawServer baseline, RawServer candidate, List<String> modes, int concurrency, Duration timeout)
             throws IOException {
+        return replay(baseline, candidate, modes, concurrency, timeout, null);
+    }
+
+    private Result replay(RawServer baseline, RawServer candidate, List<String> modes, int concurrency, Duration timeout,
+            Double rate) throws IOException {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < modes.size(); i++) {
             lines.add("{\"id\": \"r" + i + "\", \"m\": \"" + modes.get(i) + "\"}");
@@ -159,7 +167,7 @@ class ShadowHttp1IT {
         Path log = Files.write(dir.resolve("requests-" + System.nanoTime() + ".jsonl"), lines);
         List<java.util.Map.Entry<String, String>> headers = List.of(java.util.Map.entry("X-Key", "k1"));
         ReplayOptions options = new ReplayOptions(log, "id", null, new Endpoint("baseline", baseline.url(), headers),
-                new Endpoint("candidate", candidate.url(), headers), concurrency, null, timeout, null, null, false, false);
+                new Endpoint("candidate", candidate.url(), headers), concurrency, rate, timeout, null, null, false, false);
         ModelStats b = new ModelStats("baseline");
         ModelStats c = new ModelStats("candidate");
         List<String> pairs = new ArrayList<>();
@@ -225,5 +233,27 @@ class ShadowHttp1IT {
         // the stall ends at the 1 s deadline, not when the server gives up at 4 s
         assertThat(seconds).isLessThan(3.5);
         assertThat(result.candidate().latency().getMaxValue()).isLessThan(1_000_000);
+    }
+
+    @Test
+    void withARateTheRequestsQueuedBehindAStallAreChargedForIt() throws IOException {
+        RawServer baseline = server();
+        RawServer candidate = server();
+        List<String> modes = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            modes.add(i == 10 ? "pause" : "ok");
+        }
+        long start = System.nanoTime();
+        Result result = replay(baseline, candidate, modes, 1, Duration.ofSeconds(5), 200.0);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(result.candidate().errors()).isZero();
+        // 120 requests at 200/s: about 0.6 s, the pause caught up afterwards
+        assertThat(seconds).isGreaterThan(0.55);
+        // One request waits 300 ms at the server; the ~60 due during that wait queue behind it on
+        // the one connection. Measured from their intended send times (not from when they could be
+        // sent) a third of them are still 100 ms late or more; timed from the send, one would be.
+        long late = result.candidate().latency().getCountBetweenValues(100_000, Long.MAX_VALUE / 4);
+        assertThat(late).isGreaterThanOrEqualTo(20);
+        assertThat(result.candidate().latency().getMaxValue()).isGreaterThanOrEqualTo(290_000);
     }
 }
