@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  *
  * <p>Timer resolution: a selector waits in whole milliseconds, so a wait shorter than that is a
  * non-blocking poll and a park of at most {@value #SHORT_PARK_NANOS} ns; responses arriving during
- * the park are read that much later. Only paced runs (a rate) wait that way.
+ * the park are read that much later. Only paced runs (a rate), and a deadline less than a
+ * millisecond away, wait that way.
  */
 final class Http1Loop implements ModelDriver {
     static final long SHORT_PARK_NANOS = 100_000;
