@@ -15,7 +15,7 @@ public enum ErrorKind {
     HTTP_5XX("http5xx"),
     /** A status that is neither success nor a client/server error (1xx, 3xx). */
     HTTP_OTHER("httpOther"),
-    /** A 2xx response whose body is not JSON. */
+    /** A 2xx response whose body is not JSON, or a response that is not HTTP/1.x or breaks its framing. */
     UNPARSABLE("unparsable"),
     /** JSON without a number at the score pointer (or without the decision). */
     MISSING_SCORE("missing-score"),

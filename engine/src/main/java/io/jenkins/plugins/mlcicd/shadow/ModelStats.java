@@ -9,7 +9,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What one model did over the run: answers, errors by kind and the latency distribution. Safe for
- * the model's worker threads to record into concurrently; memory does not grow with the requests
+ * the model's thread (and the JDK client's threads with {@code --http2}) to record into while the
+ * progress display reads; memory does not grow with the requests
  * (latency goes into an HdrHistogram of 3 significant digits, microseconds).
  */
 public final class ModelStats {

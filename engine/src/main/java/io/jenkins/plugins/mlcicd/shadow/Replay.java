@@ -2,28 +2,24 @@ package io.jenkins.plugins.mlcicd.shadow;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Replays a request log against both models.
  *
- * <p>One reader (the calling thread) parses the log and hands every request to both models' queues;
- * each model has its own worker threads, one connection each, so the number of requests in flight
- * per model is exactly {@code concurrency} and a slow model never delays the other's requests
- * (until its queue, {@link #QUEUE_PER_WORKER} requests per worker, is full: then the reader waits,
- * and the time it waited is reported as that model's backpressure). Only the queued requests are in
- * memory, so a log of any length replays in constant memory.
+ * <p>One reader (the calling thread) parses the log and puts every request into both models'
+ * queues; each model has one thread of its own ({@link Http1Loop}: an event loop over
+ * {@code concurrency} keep-alive connections; {@link Http2Driver} with {@code --http2}), so the
+ * requests in flight per model are at most {@code concurrency} and a slow model never delays the
+ * other's requests (until its queue, {@link #QUEUE_PER_CONNECTION} requests per connection, is
+ * full: then the reader waits, and the time it waited is reported as that model's backpressure).
+ * Only the queued requests are in memory, so a log of any length replays in constant memory.
  *
  * <p>With a rate, request i is due at {@code start + i / rate} and its latency is measured from that
- * intended time, not from when a worker got to send it (as wrk2 does): a model that stalls is
+ * intended time, not from when a connection got to send it (as wrk2 does): a model that stalls is
  * charged for the requests that queued up behind the stall (coordinated omission).
  */
 public final class Replay {
-    static final int QUEUE_PER_WORKER = 64;
+    static final int QUEUE_PER_CONNECTION = 64;
 
     /** What happened, besides the statistics. */
     public record Outcome(long sent, long skippedLines, String firstSkipped, long elapsedNanos, String stopReason,
@@ -35,46 +31,32 @@ public final class Replay {
         void update(long sent, long elapsedNanos);
     }
 
-    private static final Item POISON = new Item(null, 0);
-
     private final ReplayOptions options;
+    private final ScoreExtractor extractor;
     private final ModelStats baselineStats;
     private final ModelStats candidateStats;
     private final PairSink sink;
     private final StopSignal stop;
-    private final CallerFactory callers;
-
-    /** Opens the caller of one worker. */
-    interface CallerFactory {
-        ModelCaller open(Endpoint endpoint);
-    }
+    private volatile long sent;
 
     public Replay(ReplayOptions options, ScoreExtractor extractor, ModelStats baseline, ModelStats candidate,
             PairSink sink, StopSignal stop) {
-        this(options, baseline, candidate, sink, stop, defaultCallers(options, extractor));
-    }
-
-    Replay(ReplayOptions options, ModelStats baseline, ModelStats candidate, PairSink sink, StopSignal stop,
-            CallerFactory callers) {
         this.options = options;
+        this.extractor = extractor;
         this.baselineStats = baseline;
         this.candidateStats = candidate;
         this.sink = sink;
         this.stop = stop;
-        this.callers = callers;
     }
 
-    private static CallerFactory defaultCallers(ReplayOptions options, ScoreExtractor extractor) {
-        int connectMs = (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis());
+    private ModelDriver driver(Endpoint endpoint, boolean baseline, Pairing pairing) {
+        int queue = QUEUE_PER_CONNECTION * options.concurrency();
         if (options.http2()) {
-            Http2Callers baseline = new Http2Callers(options.baseline(), options.timeout(), extractor);
-            Http2Callers candidate = new Http2Callers(options.candidate(), options.timeout(), extractor);
-            return endpoint -> endpoint == options.baseline() ? baseline.open() : candidate.open();
+            return new Http2Driver(endpoint, baseline, options.concurrency(), queue, options.timeout(), extractor,
+                    pairing, stop);
         }
-        byte[] baselineHead = options.baseline().requestHead();
-        byte[] candidateHead = options.candidate().requestHead();
-        return endpoint -> new Http1Caller(endpoint, endpoint == options.baseline() ? baselineHead : candidateHead,
-                connectMs, extractor);
+        return new Http1Loop(endpoint, baseline, options.concurrency(), queue, options.timeout().toNanos(), extractor,
+                pairing, stop);
     }
 
     /** Runs until the log ends, a budget is spent or {@code stop} is signalled. */
@@ -83,38 +65,44 @@ public final class Replay {
         RequestLog log = new RequestLog(options.requests(), options.idField(), options.sliceField(), options.skipInvalid());
         long start = System.nanoTime();
         long deadline = options.duration() == null ? Long.MAX_VALUE : start + options.duration().toNanos();
-        long timeoutNanos = options.timeout().toNanos();
-        Model baseline = new Model(options.baseline(), baselineStats);
-        Model candidate = new Model(options.candidate(), candidateStats);
-        Object sinkLock = new Object();
+        Pairing pairing = new Pairing(baselineStats, candidateStats, sink, stop);
+        ModelDriver baseline;
+        ModelDriver candidate;
+        try {
+            baseline = driver(options.baseline(), true, pairing);
+            candidate = driver(options.candidate(), false, pairing);
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
         List<Thread> threads = new ArrayList<>();
-        for (Model model : List.of(baseline, candidate)) {
-            for (int w = 0; w < options.concurrency(); w++) {
-                ModelCaller caller = callers.open(model.endpoint);
-                model.callers.add(caller);
-                Thread thread = new Thread(() -> model.work(caller, timeoutNanos, deadline, sinkLock),
-                        "shadow-" + model.endpoint.role() + "-" + w);
-                thread.setDaemon(true);
-                threads.add(thread);
-            }
+        for (ModelDriver driver : List.of(baseline, candidate)) {
+            String role = driver == baseline ? "baseline" : "candidate";
+            Thread thread = new Thread(() -> {
+                try {
+                    driver.run();
+                } catch (RuntimeException e) {
+                    pairing.failed(e);
+                }
+            }, "shadow-" + role);
+            thread.setDaemon(true);
+            threads.add(thread);
         }
         stop.onStop(() -> {
-            baseline.callers.forEach(ModelCaller::abort);
-            candidate.callers.forEach(ModelCaller::abort);
+            baseline.wakeup();
+            candidate.wakeup();
         });
         threads.forEach(Thread::start);
-        List<ModelCaller> all = new ArrayList<>(baseline.callers);
-        all.addAll(candidate.callers);
-        Thread watchdog = watchdog(deadline, start, progress, baseline.sent, all);
-        long sent = 0;
+        Thread watchdog = watchdog(deadline, start, progress);
         String reason = null;
         try {
             double nanosPerRequest = options.rate() == null ? 0 : 1e9 / options.rate();
+            long count = 0;
             while (true) {
                 if (stop.stopped()) {
                     break;
                 }
-                if (options.maxRequests() != null && sent >= options.maxRequests()) {
+                if (options.maxRequests() != null && count >= options.maxRequests()) {
                     reason = "max requests reached";
                     break;
                 }
@@ -123,28 +111,23 @@ public final class Replay {
                     reason = "end of the request log";
                     break;
                 }
-                long intended = options.rate() == null ? 0 : start + (long) (sent * nanosPerRequest);
-                Item item = new Item(request, intended);
-                if (!baseline.offer(item) || !candidate.offer(item)) {
+                long intended = options.rate() == null ? 0 : start + (long) (count * nanosPerRequest);
+                PendingPair pair = new PendingPair(request, intended);
+                if (!baseline.queue().put(pair, stop) || !candidate.queue().put(pair, stop)) {
                     break;
                 }
-                sent++;
-                baseline.sent.set(sent);
+                sent = ++count;
             }
         } finally {
             log.close();
-            for (Model model : List.of(baseline, candidate)) {
-                for (int w = 0; w < options.concurrency(); w++) {
-                    model.finish();
-                }
-            }
-            for (Thread thread : threads) {
-                joinUninterruptibly(thread);
-            }
+            baseline.queue().finish();
+            candidate.queue().finish();
+            threads.forEach(Replay::joinUninterruptibly);
             watchdog.interrupt();
             joinUninterruptibly(watchdog);
-            baseline.callers.forEach(ModelCaller::close);
-            candidate.callers.forEach(ModelCaller::close);
+        }
+        if (pairing.failure() != null) {
+            throw pairing.failure();
         }
         long elapsed = System.nanoTime() - start;
         if (stop.stopped()) {
@@ -152,29 +135,21 @@ public final class Replay {
         }
         progress.update(sent, elapsed);
         return new Outcome(sent, log.skipped(), log.firstSkipped(), elapsed, reason,
-                baseline.backpressureNanos.get() / 1_000_000, candidate.backpressureNanos.get() / 1_000_000);
+                baseline.queue().backpressureNanos() / 1_000_000, candidate.queue().backpressureNanos() / 1_000_000);
     }
 
-    /** Ends the run at the deadline, times out requests past theirs and drives the progress display. */
-    private Thread watchdog(long deadline, long start, Progress progress, AtomicLong sent, List<ModelCaller> callers) {
+    /** Ends the run at the deadline and drives the progress display. */
+    private Thread watchdog(long deadline, long start, Progress progress) {
         Thread thread = new Thread(() -> {
-            long lastProgress = 0;
             while (!Thread.currentThread().isInterrupted()) {
                 long now = System.nanoTime();
                 if (now - deadline >= 0) {
                     stop.stop("duration reached");
                     return;
                 }
-                if (now - lastProgress >= 200_000_000L) {
-                    progress.update(sent.get(), now - start);
-                    lastProgress = now;
-                }
-                for (ModelCaller caller : callers) {
-                    caller.expire(now);
-                }
+                progress.update(sent, now - start);
                 try {
-                    // the timeout resolution: a request times out at most this late
-                    Thread.sleep(Math.max(1, Math.min(5, (deadline - now) / 1_000_000)));
+                    Thread.sleep(Math.max(1, Math.min(200, (deadline - now) / 1_000_000)));
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -197,128 +172,6 @@ public final class Replay {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** One request on its way to both models; the second answer completes the pair. */
-    private static final class Item {
-        final RequestLog.Request request;
-        final long intendedNanos;
-        volatile Answer baseline;
-        volatile Answer candidate;
-        final AtomicInteger pending = new AtomicInteger(2);
-
-        Item(RequestLog.Request request, long intendedNanos) {
-            this.request = request;
-            this.intendedNanos = intendedNanos;
-        }
-    }
-
-    /** One model's queue, workers and connections. */
-    private final class Model {
-        final Endpoint endpoint;
-        final ModelStats stats;
-        final BlockingQueue<Item> queue;
-        final int capacity;
-        final List<ModelCaller> callers = new ArrayList<>();
-        final AtomicLong backpressureNanos = new AtomicLong();
-        final AtomicLong sent = new AtomicLong();
-
-        Model(Endpoint endpoint, ModelStats stats) {
-            this.endpoint = endpoint;
-            this.stats = stats;
-            this.capacity = QUEUE_PER_WORKER * options.concurrency();
-            this.queue = new ArrayBlockingQueue<>(capacity);
-        }
-
-        /** Queues an item; false when the run stopped while waiting for room. */
-        boolean offer(Item item) {
-            if (queue.offer(item)) {
-                return true;
-            }
-            long waitStart = System.nanoTime();
-            try {
-                // Wait until a quarter of the queue has drained instead of waking for every free
-                // slot: one wake-up of the reader per many requests, not one per request.
-                int room = Math.max(1, capacity / 4);
-                while (!stop.stopped()) {
-                    if (queue.remainingCapacity() >= room && queue.offer(item)) {
-                        return true;
-                    }
-                    LockSupport.parkNanos(200_000);
-                    if (Thread.interrupted()) {
-                        stop.stop("interrupted");
-                        return false;
-                    }
-                }
-                return false;
-            } finally {
-                backpressureNanos.addAndGet(System.nanoTime() - waitStart);
-            }
-        }
-
-        /** Tells one worker that no more requests come. */
-        void finish() {
-            while (true) {
-                if (queue.offer(POISON)) {
-                    return;
-                }
-                // Workers of a stopped run drop what is queued; make room for the poison pill.
-                if (stop.stopped()) {
-                    queue.poll();
-                } else {
-                    LockSupport.parkNanos(1_000_000);
-                }
-            }
-        }
-
-        void work(ModelCaller caller, long timeoutNanos, long deadline, Object sinkLock) {
-            boolean baseline = endpoint == options.baseline();
-            while (true) {
-                Item item;
-                try {
-                    item = queue.take();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (item == POISON) {
-                    return;
-                }
-                if (stop.stopped()) {
-                    continue;
-                }
-                long start;
-                if (item.intendedNanos != 0) {
-                    long wait = item.intendedNanos - System.nanoTime();
-                    while (wait > 0 && !stop.stopped()) {
-                        LockSupport.parkNanos(wait);
-                        wait = item.intendedNanos - System.nanoTime();
-                    }
-                    start = item.intendedNanos;
-                } else {
-                    start = System.nanoTime();
-                }
-                if (stop.stopped()) {
-                    continue;
-                }
-                long sendTime = System.nanoTime();
-                Answer answer = caller.call(item.request.body(), start, sendTime + timeoutNanos);
-                if (stop.stopped()) {
-                    // An exchange broken off by the stop says nothing about the model.
-                    continue;
-                }
-                stats.record(answer);
-                if (baseline) {
-                    item.baseline = answer;
-                } else {
-                    item.candidate = answer;
-                }
-                if (item.pending.decrementAndGet() == 0) {
-                    synchronized (sinkLock) {
-                        sink.accept(item.request.id(), item.request.slice(), item.baseline, item.candidate);
-                    }
-                }
-            }
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.mlcicd.shadow;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +66,7 @@ public final class RequestLog implements Closeable {
     private final CountingStream counting;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private CharBuffer chars = CharBuffer.allocate(4096);
     private final byte[] chunk = new byte[64 * 1024];
     private int position;
     private int limit;
@@ -119,46 +123,30 @@ public final class RequestLog implements Closeable {
                 return null;
             }
             line++;
-            String problem = null;
+            String problem;
             int column = 0;
-            String text = null;
-            JsonNode node = null;
+            int start = line == 1 && startsWithByteOrderMark() ? 3 : 0;
+            int end = lineLength > start && lineBytes[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
             if (lineTooLong) {
                 problem = "a line longer than " + (MAX_LINE_BYTES / (1024 * 1024))
                         + " MiB; a request log has one JSON request body per line";
+            } else if (isBlank(start, end)) {
+                continue;
+            } else if (!isUtf8(start, end)) {
+                problem = "not UTF-8 text (byte " + (invalidUtf8Offset(start, end) + 1) + " of the line)";
             } else {
-                int start = line == 1 && startsWithByteOrderMark() ? 3 : 0;
-                int end = lineLength > start && lineBytes[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
+                Fields fields = new Fields();
                 try {
-                    text = utf8.reset().decode(ByteBuffer.wrap(lineBytes, start, end - start)).toString();
-                } catch (CharacterCodingException e) {
-                    problem = "not UTF-8 text (byte " + (invalidUtf8Offset(start, end) + 1) + " of the line)";
-                }
-                if (text != null && text.isBlank()) {
-                    continue;
-                }
-                if (text != null) {
-                    try {
-                        node = MAPPER.readTree(text);
-                        if (node == null || !node.isObject()) {
-                            problem = "not a JSON object (" + kind(node) + "); each line is one request body {...}";
-                        }
-                    } catch (JsonProcessingException e) {
-                        column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr());
-                        problem = "not JSON (" + JsonMessages.plain(e.getOriginalMessage()) + ")";
-                    }
+                    problem = fields.read(lineBytes, start, end - start);
+                } catch (JsonProcessingException e) {
+                    column = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr());
+                    problem = "not JSON (" + JsonMessages.plain(e.getOriginalMessage()) + ")";
+                } catch (IOException e) {
+                    problem = "not JSON (" + JsonMessages.plain(e.getMessage()) + ")";
                 }
                 if (problem == null) {
-                    problem = idProblem(node);
-                }
-                if (problem == null) {
-                    String slice = null;
-                    if (sliceField != null) {
-                        JsonNode s = node.get(sliceField);
-                        slice = s == null || s.isNull() ? "(missing)" : s.isContainerNode() ? s.toString() : s.asText();
-                    }
-                    JsonNode id = idField == null ? null : node.get(idField);
-                    String idText = id == null ? "line " + line : id.asText();
+                    String idText = fields.id == null ? "line " + line : fields.id;
+                    String slice = sliceField == null ? null : fields.slice == null ? "(missing)" : fields.slice;
                     return new Request(sequence++, idText, slice, Arrays.copyOfRange(lineBytes, start, end), line);
                 }
             }
@@ -173,19 +161,76 @@ public final class RequestLog implements Closeable {
         }
     }
 
+    /**
+     * The id and slice of one line, read in one streaming pass that also checks the line is one JSON
+     * object without duplicate keys: the reader runs once per request, so it builds no tree of the line.
+     */
+    private final class Fields {
+        String id;
+        String slice;
+
+        /** What is wrong with the line, or null; a line that is not JSON at all throws. */
+        String read(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                return walk(bytes, offset, length);
+            } catch (JsonProcessingException e) {
+                // rare: the full parse of the text words the error as every JSON file of the engine is worded
+                MAPPER.readTree(new String(bytes, offset, length, StandardCharsets.UTF_8));
+                throw e;
+            }
+        }
+
+        private String walk(byte[] bytes, int offset, int length) throws IOException {
+            try (JsonParser parser = MAPPER.createParser(bytes, offset, length)) {
+                JsonToken token = parser.nextToken();
+                if (token != JsonToken.START_OBJECT) {
+                    // rare: the tree only names what the line holds instead
+                    JsonNode node = MAPPER.readTree(bytes, offset, length);
+                    return "not a JSON object (" + kind(node) + "); each line is one request body {...}";
+                }
+                String idProblem = null;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (name.equals(sliceField)) {
+                        slice = value.isStructStart() ? MAPPER.readTree(parser).toString()
+                                : value == JsonToken.VALUE_NULL ? null : ScoreExtractor.scalarText(parser, value);
+                        if (!name.equals(idField)) {
+                            continue;
+                        }
+                    }
+                    if (name.equals(idField)) {
+                        idProblem = idProblem(parser, value);
+                        id = idProblem == null ? parser.getText() : null;
+                    }
+                    parser.skipChildren();
+                }
+                if (parser.nextToken() != null) {
+                    MAPPER.readTree(new String(bytes, offset, length, StandardCharsets.UTF_8));
+                    throw new JsonParseException(parser, "unexpected content after the end of the document");
+                }
+                return idProblem;
+            }
+        }
+    }
+
     /** The id rule: absent means the line number; present, it names the request, so it must be a name. */
-    private String idProblem(JsonNode node) {
-        JsonNode id = idField == null ? null : node.get(idField);
-        if (id == null) {
+    private String idProblem(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) {
+            return parser.getText().isBlank() ? "id field " + Printable.quote(idField) + " is empty; give each request an id or leave the field out" : null;
+        }
+        if (value == JsonToken.VALUE_NUMBER_INT) {
             return null;
         }
-        if (id.isTextual()) {
-            return id.textValue().isBlank() ? "id field " + Printable.quote(idField) + " is empty; give each request an id or leave the field out" : null;
-        }
-        if (id.isIntegralNumber()) {
-            return null;
-        }
-        return "id field " + Printable.quote(idField) + ": expected a text or a whole number, got " + kind(id);
+        String kind = switch (value) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "a list";
+            case VALUE_TRUE -> "true";
+            case VALUE_FALSE -> "false";
+            case VALUE_NULL -> "null";
+            default -> "the number " + parser.getText();
+        };
+        return "id field " + Printable.quote(idField) + ": expected a text or a whole number, got " + kind;
     }
 
     private static String kind(JsonNode node) {
@@ -208,6 +253,25 @@ public final class RequestLog implements Closeable {
         return "the text \"" + (text.length() > 40 ? text.substring(0, 37) + "..." : text) + "\"";
     }
 
+    private boolean isBlank(int start, int end) {
+        for (int i = start; i < end; i++) {
+            byte b = lineBytes[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Checks the line decodes as UTF-8 into a reused buffer: no text is kept, the body is sent as bytes. */
+    private boolean isUtf8(int start, int end) {
+        if (chars.capacity() < end - start) {
+            chars = CharBuffer.allocate(end - start);
+        }
+        chars.clear();
+        return !utf8.reset().decode(ByteBuffer.wrap(lineBytes, start, end - start), chars, true).isError();
+    }
+
     private boolean startsWithByteOrderMark() {
         return lineLength >= 3 && (lineBytes[0] & 0xFF) == 0xEF && (lineBytes[1] & 0xFF) == 0xBB && (lineBytes[2] & 0xFF) == 0xBF;
     }
@@ -217,8 +281,8 @@ public final class RequestLog implements Closeable {
         CharsetDecoder probe = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.wrap(lineBytes, start, end - start);
-        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(end - start + 1);
-        probe.decode(bytes, chars, true);
+        CharBuffer out = CharBuffer.allocate(end - start + 1);
+        probe.decode(bytes, out, true);
         return bytes.position() - start;
     }
 

@@ -37,6 +37,22 @@ class ScoreExtractorTest {
     }
 
     @Test
+    void followsThePointersThroughSkippedSiblingsAndRefusesMalformedOnes() {
+        ScoreExtractor extractor = new ScoreExtractor("/out/1/p", "/out/1/label");
+        String body = "{\"meta\": {\"x\": [1, {\"p\": 9}]}, \"out\": [{\"p\": 0.1, \"label\": 0}, {\"label\": 7, \"p\": \"0.6\"}]}";
+        Answer answer = read(extractor, body);
+        assertThat(answer.score()).isEqualTo(0.6);
+        assertThat(answer.decision()).isEqualTo("7");
+        assertThat(read(extractor, "{\"meta\": [1, }, \"out\": []}").error()).isEqualTo(ErrorKind.UNPARSABLE);
+        assertThat(read(extractor, "{\"out\": [{}, {\"p\": 0.5, \"label\": true}]").error()).isEqualTo(ErrorKind.UNPARSABLE);
+        assertThat(read(extractor, "{\"out\": [{}, {\"p\": 0.5, \"label\": true}]} {}").error()).isEqualTo(ErrorKind.UNPARSABLE);
+        assertThat(read(extractor, "{\"out\": [{}, {\"p\": 0.5, \"label\": true}]}").decision()).isEqualTo("true");
+        assertThat(read(extractor, "{\"out\": [{}, {\"p\": 0.5, \"label\": {}}]}").error()).isEqualTo(ErrorKind.MISSING_SCORE);
+        assertThat(read(new ScoreExtractor("", null), "0.25").score()).isEqualTo(0.25);
+        assertThat(read(new ScoreExtractor("/s", null), "{\"s\": 1e999}").error()).isEqualTo(ErrorKind.MISSING_SCORE);
+    }
+
+    @Test
     void refusesWhatIsNotAPointer() {
         assertThatThrownBy(() -> new ScoreExtractor("score", null))
                 .hasMessageContaining("--score-pointer: 'score' is not a JSON Pointer");
