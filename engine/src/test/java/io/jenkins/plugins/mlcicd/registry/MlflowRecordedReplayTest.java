@@ -7,6 +7,9 @@ import io.jenkins.plugins.mlcicd.input.Json;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -67,7 +70,7 @@ class MlflowRecordedReplayTest {
         try (ReplayMlflowServer server = new ReplayMlflowServer(recorded)) {
             Throwable failure = null;
             try {
-                scenario.exercise().run(new MlflowScenarios.Ctx(server.uri(), dir, false));
+                scenario.exercise().run(new MlflowScenarios.Ctx(server.uri(), dir, false, recordedClock(recorded)));
             } catch (Throwable e) {
                 failure = e;
             }
@@ -79,6 +82,22 @@ class MlflowRecordedReplayTest {
             assertThat(server.unused()).as("recorded answers of MLflow %s the adapter did not ask for", version).isEmpty();
             assertThat(server.served()).isEqualTo(recorded.size());
         }
+    }
+
+    /** The server's time when the recording ended: its latest timestamp (epoch ms) in an answer, plus a second. */
+    static Clock recordedClock(List<MlflowExchange> recorded) {
+        long latest = 0;
+        for (MlflowExchange exchange : recorded) {
+            if (exchange.response() != null) {
+                for (String field : List.of("creation_timestamp", "last_updated_timestamp", "start_time", "end_time")) {
+                    for (JsonNode value : exchange.response().findValues(field)) {
+                        latest = Math.max(latest, value.asLong());
+                    }
+                }
+            }
+        }
+        // a recording without any server time (only refusals) has nothing the clock could be compared with
+        return latest == 0 ? Clock.systemUTC() : Clock.fixed(Instant.ofEpochMilli(latest + 1000), ZoneOffset.UTC);
     }
 
     /** The concurrent recording is not replayed (its order differs per run), but what it shows is checked. */

@@ -42,15 +42,22 @@ final class MlflowScenarios {
     static final String USER_PASSWORD = "pä55:word-Alice1";
     private static final RetryPolicy RETRY = new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(2));
 
-    /** Where a scenario runs: the server (proxy or replay), a scratch directory, and whether this is the recording. */
-    record Ctx(URI uri, Path work, boolean recording) {
+    /**
+     * Where a scenario runs: the server (proxy or replay), a scratch directory, whether this is the recording,
+     * and the client's clock (a replay runs at the time of its recording: the age of a lock is compared with it).
+     */
+    record Ctx(URI uri, Path work, boolean recording, Clock clock) {
+        Ctx(URI uri, Path work, boolean recording) {
+            this(uri, work, recording, Clock.systemUTC());
+        }
+
         MlflowModelRegistry registry() {
             return registry(MlflowAuth.none());
         }
 
         MlflowModelRegistry registry(MlflowAuth auth) {
             MlflowHttp.Sleeper sleeper = recording ? d -> Thread.sleep(d.toMillis()) : d -> { };
-            return new MlflowModelRegistry(uri, auth, null, RETRY, Duration.ofSeconds(5), Duration.ofSeconds(60), Clock.systemUTC(), sleeper);
+            return new MlflowModelRegistry(uri, auth, null, RETRY, Duration.ofSeconds(5), Duration.ofSeconds(60), clock, sleeper);
         }
 
         RawMlflow raw() {
