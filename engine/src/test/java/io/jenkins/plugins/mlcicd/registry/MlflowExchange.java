@@ -32,6 +32,9 @@ record MlflowExchange(String scenario, int seq, String method, String path, Stri
     /** Client clock fields of MLflow's run and metric bodies. */
     private static final Set<String> CLOCK_FIELDS = Set.of("start_time", "end_time", "timestamp");
 
+    /** A text of one character this many times or more is stored as {@code {"$repeat": c, "times": n}} (the tag-limit probes). */
+    private static final int REPEAT_MIN = 1000;
+
     ObjectNode toJson() {
         ObjectNode line = Json.mapper().createObjectNode();
         line.put("scenario", scenario).put("seq", seq).put("method", method).put("path", path);
@@ -39,17 +42,46 @@ record MlflowExchange(String scenario, int seq, String method, String path, Stri
             line.put("query", query);
         }
         if (request != null) {
-            line.set("request", request);
+            line.set("request", squeeze(request));
         }
         line.put("status", status);
-        line.set("response", response);
+        line.set("response", response == null ? null : squeeze(response));
         return line;
     }
 
     static MlflowExchange fromJson(JsonNode line) {
         return new MlflowExchange(line.path("scenario").asText(), line.path("seq").asInt(), line.path("method").asText(),
                 line.path("path").asText(), line.hasNonNull("query") ? line.path("query").asText() : null,
-                line.hasNonNull("request") ? line.get("request") : null, line.path("status").asInt(), line.get("response"));
+                line.hasNonNull("request") ? expand(line.get("request")) : null, line.path("status").asInt(),
+                line.get("response") == null ? null : expand(line.get("response")));
+    }
+
+    private static JsonNode squeeze(JsonNode node) {
+        if (node.isTextual() && node.asText().length() >= REPEAT_MIN && node.asText().chars().distinct().count() == 1) {
+            return Json.mapper().createObjectNode().put("$repeat", node.asText().substring(0, 1)).put("times", node.asText().length());
+        }
+        return transform(node, MlflowExchange::squeeze);
+    }
+
+    private static JsonNode expand(JsonNode node) {
+        if (node.isObject() && node.size() == 2 && node.has("$repeat") && node.has("times")) {
+            return TextNode.valueOf(node.path("$repeat").asText().repeat(node.path("times").asInt()));
+        }
+        return transform(node, MlflowExchange::expand);
+    }
+
+    private static JsonNode transform(JsonNode node, java.util.function.UnaryOperator<JsonNode> each) {
+        if (node.isObject()) {
+            ObjectNode copy = Json.mapper().createObjectNode();
+            node.properties().forEach(e -> copy.set(e.getKey(), each.apply(e.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = Json.mapper().createArrayNode();
+            node.forEach(item -> copy.add(each.apply(item)));
+            return copy;
+        }
+        return node;
     }
 
     /** A body as stored: JSON, text, or {"base64": "..."}; null for none. */
