@@ -28,7 +28,11 @@ public final class RegistryNames {
      * A name MLflow's registry accepts and this adapter can address: any printable text (spaces and
      * non-ASCII letters included; it travels URL-encoded in queries and as JSON in bodies) up to 256
      * characters, without quotes or backslashes (they would break MLflow's search filter syntax), '/'
-     * (refused by recent MLflow servers, and a path separator in artifact URIs) or control characters.
+     * (a path separator in artifact URIs; MLflow's file-based store refuses it, and '%', as
+     * mlflow/store/model_registry/file_store.py says) or control characters. Stricter than MLflow's SQL
+     * store: the recorded 2.22 and 3.6 servers (sqlite) refuse only the empty name
+     * (src/test/resources/mlflow/&lt;version&gt;/name-rules.jsonl). A name a server refuses beyond these
+     * rules gets MLflow's own message (HTTP 400), never a silent failure.
      */
     public static String requireMlflowModelName(String name) {
         if (name == null || name.isBlank() || name.length() > 256 || !name.strip().equals(name)

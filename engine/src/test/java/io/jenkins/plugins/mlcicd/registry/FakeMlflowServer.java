@@ -27,11 +27,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * documents: {@code registered_model} and {@code model_version} objects (versions as strings,
  * timestamps in epoch milliseconds, tags as key/value lists, aliases as alias/version lists) and
  * errors as {@code {"error_code", "message"}} (RESOURCE_ALREADY_EXISTS with HTTP 400,
- * RESOURCE_DOES_NOT_EXIST with 404, INVALID_PARAMETER_VALUE 400, UNAUTHENTICATED 401).
+ * RESOURCE_DOES_NOT_EXIST with 404, INVALID_PARAMETER_VALUE 400; the basic-auth app's 401 in plain text).
  *
- * <p>Behaviour follows mlflow/server/handlers.py (upstream mlflow/mlflow, the version stored at commit
- * 17761469a378); the handler each case copies is named at the case. It was not recorded from a live
- * server: MLflow could not be built here (see README, "MLflow versions").
+ * <p>Behaviour follows mlflow/server/handlers.py (upstream mlflow/mlflow); the handler each case copies is
+ * named at the case. It was written by hand, then corrected where it answered differently from real
+ * MLflow 2.22 and 3.6 servers ({@link FakeVersusRecorded}, {@code FakeMlflowServerConformanceTest}); the
+ * adapter's behaviour against what those servers really said is {@code MlflowRecordedReplayTest}. This
+ * fake stays for what a healthy server does not do on demand: 5xx, 429, dropped connections, bad JSON.
  *
  * <p>Faults can be queued per endpoint, before the request is handled ({@link #fail}) or after it was
  * handled, replacing its answer ({@link #failAfter}: a 500 after the row was inserted).
@@ -150,8 +152,9 @@ public final class FakeMlflowServer implements AutoCloseable {
             return;
         }
         if (!authenticated(authorization)) {
-            // mlflow/server/auth/__init__.py answers 401 with WWW-Authenticate for basic-auth
-            send(exchange, 401, error("UNAUTHENTICATED", "Authentication required"));
+            // mlflow/server/auth/__init__.py answers 401 with WWW-Authenticate and a plain-text body (recorded: 2.22, 3.6)
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"mlflow\"");
+            sendText(exchange, 401, UNAUTHENTICATED);
             return;
         }
         if (fault != null) {
@@ -162,8 +165,14 @@ public final class FakeMlflowServer implements AutoCloseable {
         String method = exchange.getRequestMethod();
         final HttpExchange ex = exchange;
         if (artifact) {
-            if (!method.equals("PUT")) {
-                send(ex, 404, error("ENDPOINT_NOT_FOUND", "only PUT is served here"));
+            if (method.equals("GET") && artifacts.containsKey(endpoint.substring("artifacts/".length()))) {
+                byte[] bytes = artifacts.get(endpoint.substring("artifacts/".length()));
+                ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+                ex.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
+                ex.getResponseBody().write(bytes);
+                ex.close();
+            } else if (!method.equals("PUT")) {
+                send(ex, 404, error("RESOURCE_DOES_NOT_EXIST", "no artifact at " + endpoint));
             } else {
                 // handlers.py _upload_artifact: validate_path_is_safe, store, answer an empty JSON object
                 artifacts.put(endpoint.substring("artifacts/".length()), raw);
@@ -180,7 +189,29 @@ public final class FakeMlflowServer implements AutoCloseable {
                     run.info().put("status", params.get("status")).put("end_time", body.path("end_time").asLong());
                     send(ex, 200, wrap("run_info", run.info()));
                 });
+                case "GET runs/get" -> withRun(ex, params.get("run_id"), run -> send(ex, 200, wrap("run", runJson(run))));
                 case "POST registered-models/create" -> createModel(ex, body);
+                case "GET registered-models/alias" -> withModel(ex, params.get("name"), model -> {
+                    // handlers.py _get_model_version_by_alias: a missing alias is 400 INVALID_PARAMETER_VALUE, not 404 (recorded)
+                    String version = null;
+                    for (JsonNode alias : model.get("aliases")) {
+                        if (alias.path("alias").asText().equals(params.get("alias"))) {
+                            version = alias.path("version").asText();
+                        }
+                    }
+                    if (version == null) {
+                        send(ex, 400, error("INVALID_PARAMETER_VALUE", "Registered model alias " + params.get("alias") + " not found."));
+                    } else {
+                        withVersion(ex, Map.of("name", params.get("name"), "version", version), v -> send(ex, 200, wrap("model_version", v)));
+                    }
+                });
+                case "POST model-versions/set-tag" -> withVersion(ex, params, v -> {
+                    if (tooLong(ex, params.get("value"))) {
+                        return;
+                    }
+                    upsertTag((ArrayNode) v.get("tags"), params.get("key"), params.get("value"));
+                    send(ex, 200, "{}");
+                });
                 case "GET registered-models/get" -> withModel(ex, params.get("name"), model -> send(ex, 200, wrap("registered_model", model)));
                 case "DELETE registered-models/delete" -> withModel(ex, params.get("name"), model -> {
                     models.remove(params.get("name"));
@@ -204,13 +235,10 @@ public final class FakeMlflowServer implements AutoCloseable {
                 });
                 case "POST registered-models/set-tag" -> withModel(ex, params.get("name"), model -> {
                     // set_registered_model_tag upserts: one row per (name, key)
-                    ArrayNode tags = (ArrayNode) model.get("tags");
-                    for (int i = tags.size() - 1; i >= 0; i--) {
-                        if (tags.get(i).path("key").asText().equals(params.get("key"))) {
-                            tags.remove(i);
-                        }
+                    if (tooLong(ex, params.get("value"))) {
+                        return;
                     }
-                    tags.addObject().put("key", params.get("key")).put("value", params.get("value"));
+                    upsertTag((ArrayNode) model.get("tags"), params.get("key"), params.get("value"));
                     send(ex, 200, "{}");
                 });
                 default -> send(ex, 404, error("ENDPOINT_NOT_FOUND", "no such endpoint " + method + " " + endpoint));
@@ -299,6 +327,11 @@ public final class FakeMlflowServer implements AutoCloseable {
     private void createModel(HttpExchange exchange, JsonNode body) throws IOException {
         // handlers.py _create_registered_model; the name is unique (RESOURCE_ALREADY_EXISTS, HTTP 400)
         String name = body.path("name").asText();
+        if (name.isEmpty()) { // validation.py _validate_model_name; other names are accepted by the SQL store (recorded)
+            send(exchange, 400, error("INVALID_PARAMETER_VALUE", "Missing value for required parameter 'name'. See the API docs for more "
+                    + "information about request parameters."));
+            return;
+        }
         if (models.containsKey(name)) {
             send(exchange, 400, error("RESOURCE_ALREADY_EXISTS", "Registered Model (name=" + name + ") already exists."));
             return;
@@ -331,6 +364,18 @@ public final class FakeMlflowServer implements AutoCloseable {
                     + "within the artifact directory of the run specified by the run_id."));
             return;
         }
+        if (hasRelativePath(source)) {
+            // handlers.py _validate_non_local_source_contains_relative_paths (recorded: https://…/../… refused by 2.22 and 3.6)
+            send(exchange, 400, error("INVALID_PARAMETER_VALUE", "Invalid model version source: '" + source + "'. If supplying a source as an "
+                    + "http, https, local file path, ftp, objectstore, or mlflow-artifacts uri, an absolute path must be provided without "
+                    + "relative path references present. Please provide an absolute path."));
+            return;
+        }
+        for (JsonNode tag : body.path("tags")) {
+            if (tooLong(exchange, tag.path("value").asText())) {
+                return;
+            }
+        }
         if (!runId.isEmpty() && !runs.containsKey(runId)) {
             send(exchange, 404, error("RESOURCE_DOES_NOT_EXIST", "Run '" + runId + "' not found"));
             return;
@@ -340,7 +385,7 @@ public final class FakeMlflowServer implements AutoCloseable {
             ObjectNode version = Json.mapper().createObjectNode().put("name", name).put("version", Integer.toString(list.size() + 1))
                     .put("creation_timestamp", now()).put("last_updated_timestamp", clock).put("current_stage", "None")
                     .put("description", body.path("description").asText("")).put("source", source)
-                    .put("run_id", runId).put("status", "READY").put("user_id", "mlflow-user");
+                    .put("run_id", runId).put("status", "READY"); // no user_id: MLflow leaves it unset, even under basic-auth (recorded)
             if (body.has("run_link")) {
                 version.put("run_link", body.get("run_link").asText());
             }
@@ -401,6 +446,55 @@ public final class FakeMlflowServer implements AutoCloseable {
             return;
         }
         action.accept(list.get(number - 1));
+    }
+
+    /** The basic-auth app's 401 body (mlflow/server/auth/__init__.py), recorded from 2.22 and 3.6. */
+    static final String UNAUTHENTICATED = "You are not authenticated. Please see "
+            + "https://www.mlflow.org/docs/latest/auth/index.html#authenticating-to-mlflow on how to authenticate.";
+    /** MLflow's limit on a registry tag value: 5,000 characters up to 3.1 (2.22 recorded), 100,000 since 3.2 (3.6 recorded). */
+    int tagValueLimit = 5000;
+
+    private boolean tooLong(HttpExchange exchange, String value) throws IOException {
+        if (value != null && value.length() > tagValueLimit) {
+            send(exchange, 400, error("INVALID_PARAMETER_VALUE", "'value' exceeds the maximum length of " + tagValueLimit + " characters"));
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean hasRelativePath(String source) {
+        String decoded = URLDecoder.decode(source, StandardCharsets.UTF_8);
+        return decoded.indexOf(0) >= 0 || java.util.Arrays.asList(decoded.split("/")).contains("..");
+    }
+
+    private static void upsertTag(ArrayNode tags, String key, String value) {
+        for (int i = tags.size() - 1; i >= 0; i--) {
+            if (tags.get(i).path("key").asText().equals(key)) {
+                tags.remove(i);
+            }
+        }
+        tags.addObject().put("key", key).put("value", value);
+    }
+
+    private static ObjectNode runJson(Run run) {
+        ObjectNode json = Json.mapper().createObjectNode();
+        json.set("info", run.info());
+        ObjectNode data = json.putObject("data");
+        ArrayNode params = data.putArray("params");
+        run.params().forEach((k, v) -> params.addObject().put("key", k).put("value", v));
+        ArrayNode metrics = data.putArray("metrics");
+        run.metrics().forEach((k, v) -> metrics.addObject().put("key", k).put("value", v).put("step", 0));
+        ArrayNode tags = data.putArray("tags");
+        run.tags().forEach((k, v) -> tags.addObject().put("key", k).put("value", v));
+        return json;
+    }
+
+    private static void sendText(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 
     private static void removeAlias(ArrayNode aliases, String alias) {
