@@ -32,6 +32,8 @@ public final class DataSession implements AutoCloseable {
 
     private final Map<String, String> environment;
     private final List<Connection> databases = new ArrayList<>();
+    /** One Spark session per URL, so a reference and the data it is compared with are read in one engine. */
+    private final Map<String, SparkConnection> sparks = new java.util.LinkedHashMap<>();
     private Path workDir;
     private Connection duckDb;
 
@@ -48,6 +50,9 @@ public final class DataSession implements AutoCloseable {
     public DataTable open(DataSource source, String alias, TypePlan plan) {
         if (source instanceof DataSource.Files files) {
             return openFiles(files, alias, plan);
+        }
+        if (source instanceof DataSource.Spark spark) {
+            return openSpark(spark, alias, plan);
         }
         return openJdbc((DataSource.Jdbc) source, plan);
     }
@@ -184,6 +189,87 @@ public final class DataSession implements AutoCloseable {
                 columns.stream().map(SourceColumn::name).toList(), typed, null, null);
     }
 
+    /** The Spark session for {@code source}'s URL and token (opened on first use). */
+    SparkConnection spark(DataSource.Spark source) {
+        String key = source.url() + "\n" + source.tokenEnv();
+        SparkConnection connection = sparks.get(key);
+        if (connection == null) {
+            connection = SparkConnection.open(source, environment);
+            sparks.put(key, connection);
+        }
+        return connection;
+    }
+
+    /**
+     * A Spark table, query or path. A query and files become temporary views of the session; Parquet files also
+     * get a view with each row's position in its file (Spark's {@code _metadata.row_index}), the row identity of
+     * samples; a table has no row order, as in a database.
+     */
+    private DataTable openSpark(DataSource.Spark source, String alias, TypePlan plan) {
+        SparkConnection spark = spark(source);
+        SparkDialect dialect = SparkDialect.INSTANCE;
+        String describedAs = source.describe();
+        String view = "mlcicd_" + alias;
+        String from;
+        String sampleFrom;
+        String rowNumber = null;
+        String fileName = null;
+        if (source.table() != null) {
+            from = java.util.Arrays.stream(source.table().split("\\.")).map(dialect::identifier)
+                    .collect(java.util.stream.Collectors.joining("."));
+            sampleFrom = from;
+        } else if (source.query() != null) {
+            String query = source.query().strip();
+            from = spark.viewOfQuery(describedAs, view, query.endsWith(";") ? query.substring(0, query.length() - 1) : query);
+            sampleFrom = from;
+        } else {
+            String format = sparkFormat(source.path());
+            from = spark.viewOfFiles(describedAs, view, source.path(), format);
+            sampleFrom = from;
+            if (format.equals("parquet")) {
+                sampleFrom = spark.viewOfParquetRows(describedAs, view + "_rows", source.path());
+                rowNumber = "__row";
+                fileName = severalFiles(source.path()) ? "__file" : null;
+            }
+        }
+        List<SourceColumn> columns = spark.describe(describedAs, from);
+        Map<String, ColumnType> types = plan.plan(columns);
+        List<DataTable.Column> typed = new ArrayList<>();
+        for (SourceColumn column : columns) {
+            ColumnType type = types.get(column.name());
+            if (type != null) {
+                Expressions e = expressions(dialect, column, type);
+                typed.add(new DataTable.Column(column.name(), type, e.value(),
+                        e.text() == null ? null : Expressions.invalid(e.value(), e.text())));
+            }
+        }
+        return new DataTable(describedAs, spark, dialect, from, sampleFrom,
+                columns.stream().map(SourceColumn::name).toList(), typed, rowNumber, fileName);
+    }
+
+    /** Spark's reader for a path: by extension, Parquet for a directory or anything else. */
+    static String sparkFormat(String path) {
+        String p = path.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+        if (p.endsWith(".csv") || p.endsWith(".tsv") || p.endsWith(".csv.gz")) {
+            return "csv";
+        }
+        if (p.endsWith(".jsonl") || p.endsWith(".ndjson") || p.endsWith(".json")) {
+            return "json";
+        }
+        return "parquet";
+    }
+
+    /** A directory or glob: samples then name the file a row is in, as for DuckDB. */
+    private static boolean severalFiles(String path) {
+        if (path.contains("*") || path.contains("?") || path.contains("{") || path.endsWith("/")) {
+            return true;
+        }
+        if (!path.contains("://")) {
+            return Files.isDirectory(Path.of(path));
+        }
+        return !path.substring(path.lastIndexOf('/') + 1).contains(".");
+    }
+
     /**
      * The typed value of a source column, and its text when a value may fail to parse (null when the source's
      * own type already is the wanted one).
@@ -264,6 +350,10 @@ public final class DataSession implements AutoCloseable {
 
     @Override
     public void close() {
+        for (SparkConnection spark : sparks.values()) {
+            spark.close();
+        }
+        sparks.clear();
         for (Connection c : databases) {
             closeQuietly(c);
         }
