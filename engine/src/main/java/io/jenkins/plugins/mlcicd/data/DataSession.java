@@ -239,8 +239,15 @@ public final class DataSession implements AutoCloseable {
             ColumnType type = types.get(column.name());
             if (type != null) {
                 Expressions e = expressions(dialect, column, type);
-                typed.add(new DataTable.Column(column.name(), type, e.value(),
-                        e.text() == null ? null : Expressions.invalid(e.value(), e.text())));
+                String value = e.value();
+                if (e.text() == null && type.isNumeric() && value.equals(dialect.identifier(column.name()))
+                        && !column.sqlType().equalsIgnoreCase(dialect.typeName(type))) {
+                    // decimal, int, float: Spark keeps a decimal's AVG a decimal (rounded to its scale + 4) and an
+                    // int's SUM an int; DuckDB's statistics are doubles, so are ours.
+                    value = "CAST(" + value + " AS " + dialect.typeName(type) + ")";
+                }
+                typed.add(new DataTable.Column(column.name(), type, value,
+                        e.text() == null ? null : Expressions.invalid(value, e.text())));
             }
         }
         return new DataTable(describedAs, spark, dialect, from, sampleFrom,

@@ -20,8 +20,13 @@ public final class Evaluator {
     }
 
     public static Evaluation evaluate(EvaluationRequest request) {
+        return evaluate(request, System.getenv());
+    }
+
+    /** @param environment where a Spark source's token and {@value SparkEvaluation#MAX_SCORES_ENV} are looked up */
+    public static Evaluation evaluate(EvaluationRequest request, Map<String, String> environment) {
         if (request.database() instanceof io.jenkins.plugins.mlcicd.data.DataSource.Spark) {
-            return SparkEvaluation.evaluate(request, System.getenv());
+            return SparkEvaluation.evaluate(request, environment);
         }
         return evaluate(request, new PredictionReader(request).read());
     }
