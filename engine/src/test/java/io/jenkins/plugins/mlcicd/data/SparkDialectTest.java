@@ -83,9 +83,9 @@ class SparkDialectTest {
         assertThatThrownBy(() -> new DataSource.Spark("sc://h", "t", "SELECT 1", null, null))
                 .hasMessage("--spark needs exactly one of --table, --query and --data");
         assertThat(new DataSource.Spark("sc://h", "t", null, null, null).withPath("s3a://b/x/").describe()).isEqualTo("sc://h s3a://b/x/");
-        assertThat(DataSession.sparkFormat("s3a://b/day=1/")).isEqualTo("parquet");
-        assertThat(DataSession.sparkFormat("x/part-1.csv")).isEqualTo("csv");
-        assertThat(DataSession.sparkFormat("x.jsonl")).isEqualTo("json");
+        assertThat(SparkTables.sparkFormat("s3a://b/day=1/")).isEqualTo("parquet");
+        assertThat(SparkTables.sparkFormat("x/part-1.csv")).isEqualTo("csv");
+        assertThat(SparkTables.sparkFormat("x.jsonl")).isEqualTo("json");
     }
 
     @Test
