@@ -28,7 +28,7 @@ import org.kohsuke.stapler.verb.POST;
 public final class DataValidateBuilder extends MlBuilder {
     static final String DEFAULT_ID = "data";
     /** Every configurable field; each has a {@code help-<field>.html} next to this class's config.jelly. */
-    static final List<String> FIELDS = List.of("contract", "data", "jdbc", "table", "query", "credentialsId", "reference",
+    static final List<String> FIELDS = List.of("contract", "data", "jdbc", "spark", "table", "query", "credentialsId", "reference",
             "delimiter", "quote", "header", "id", "stopBuild", "unstableOnly", "checksName", "skipPublishingChecks");
 
     private final String contract;

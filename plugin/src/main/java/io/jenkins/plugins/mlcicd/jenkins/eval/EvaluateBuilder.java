@@ -36,7 +36,7 @@ import org.kohsuke.stapler.verb.POST;
 public final class EvaluateBuilder extends MlBuilder {
     static final String DEFAULT_ID = "eval";
     /** Every configurable field; each has a {@code help-<field>.html} next to this class's config.jelly. */
-    static final List<String> FIELDS = List.of("predictions", "jdbc", "table", "query", "credentialsId", "label", "score", "task",
+    static final List<String> FIELDS = List.of("predictions", "jdbc", "spark", "table", "query", "credentialsId", "label", "score", "task",
             "threshold", "slices", "topSlices",
             "sensitive", "k", "group", "bootstrap", "seed", "pairWith", "dropInvalid", "id", "stopBuild", "unstableOnly", "checksName", "skipPublishingChecks");
 
