@@ -242,6 +242,13 @@ class SparkIT {
                 assertThat(s.std()).isCloseTo(d.std(), within(1e-9));
             }
         }
+        // contract inference reads the same profile: same columns and types (its uniqueness guess rests on each
+        // engine's distinct estimate, which may differ within the estimate's error)
+        DataContract duckContract = ContractInference.infer(new DataSource.Files(reference), environment);
+        DataContract sparkContract = ContractInference.infer(spark(reference), environment);
+        assertThat(sparkContract.columns()).extracting(DataContract.ColumnRule::name, DataContract.ColumnRule::type)
+                .containsExactlyElementsOf(duckContract.columns().stream()
+                        .map(c -> org.assertj.core.groups.Tuple.tuple(c.name(), c.type())).toList());
         // drift of Spark data against the profile DuckDB stored (and the other way round: same numbers)
         ResultDocument fromDuckProfile = validate(CONTRACT, spark(current), null, duck.currentProfile(), false).document();
         ResultDocument duckFromDuckProfile = validate(CONTRACT, new DataSource.Files(current), null, duck.currentProfile(), false).document();
