@@ -6,18 +6,27 @@ import io.jenkins.plugins.mlcicd.input.BadInputException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where the data of {@code validate} and {@code profile} lives: a file/directory/glob, or a database. */
+/** Where the data of {@code validate} and {@code profile} lives: a file/directory/glob, a database, or a Spark cluster. */
 final class DataSourceOptions {
-    @Option(names = "--data", paramLabel = "PATH", description = "CSV, Parquet or JSON Lines file, a directory of them, or a glob.")
-    Path data;
+    @Option(names = "--data", paramLabel = "PATH",
+            description = "CSV, Parquet or JSON Lines file, a directory of them, or a glob (with --spark: read by Spark, e.g. s3a://…).")
+    String data;
+
+    @Option(names = "--spark", paramLabel = "URL",
+            description = "Spark Connect URL (sc://host:15002): the checks run in that Spark cluster; with --table, --query or --data.")
+    String spark;
+
+    @Option(names = "--spark-token-env", paramLabel = "VAR", defaultValue = DataSource.Spark.DEFAULT_TOKEN_ENV,
+            description = "Environment variable holding the Spark Connect bearer token, if the server wants one (default: ${DEFAULT-VALUE}).")
+    String sparkTokenEnv;
 
     @Option(names = "--jdbc", paramLabel = "URL", description = "JDBC URL of a database (credentials from the environment, see --jdbc-user-env).")
     String jdbc;
 
-    @Option(names = "--table", paramLabel = "TABLE", description = "With --jdbc: the table (optionally schema-qualified).")
+    @Option(names = "--table", paramLabel = "TABLE", description = "With --jdbc or --spark: the table (optionally schema-qualified).")
     String table;
 
-    @Option(names = "--query", paramLabel = "SQL", description = "With --jdbc: a SELECT whose result is the dataset.")
+    @Option(names = "--query", paramLabel = "SQL", description = "With --jdbc or --spark: a SELECT whose result is the dataset.")
     String query;
 
     @Option(names = "--jdbc-user-env", paramLabel = "VAR", defaultValue = DataSource.Jdbc.DEFAULT_USER_ENV,
@@ -43,16 +52,22 @@ final class DataSourceOptions {
         return new CsvOptions(CsvOptions.character("--delimiter", delimiter), CsvOptions.character("--quote", quote), !noHeader);
     }
 
-    /** The source; exactly one of --data and --jdbc. */
+    /** The source; exactly one of --data and --jdbc, or --spark with one of --table, --query and --data. */
     DataSource source() {
+        if (spark != null) {
+            if (jdbc != null) {
+                throw new BadInputException("give one of --jdbc and --spark");
+            }
+            return new DataSource.Spark(spark, table, query, data, sparkTokenEnv);
+        }
         if ((data == null) == (jdbc == null)) {
-            throw new BadInputException("give exactly one of --data and --jdbc");
+            throw new BadInputException("give exactly one of --data, --jdbc and --spark");
         }
         if (data != null) {
             if (table != null || query != null) {
-                throw new BadInputException("--table and --query go with --jdbc, not --data");
+                throw new BadInputException("--table and --query go with --jdbc or --spark, not --data");
             }
-            return new DataSource.Files(data, csv());
+            return new DataSource.Files(Path.of(data), csv());
         }
         if ((table == null) == (query == null)) {
             throw new BadInputException("--jdbc needs exactly one of --table and --query");
@@ -60,8 +75,11 @@ final class DataSourceOptions {
         return new DataSource.Jdbc(jdbc, table, query, userEnv, passwordEnv);
     }
 
-    /** A file source with the same CSV options, for a reference or second dataset. */
-    DataSource file(Path path) {
-        return new DataSource.Files(path, csv());
+    /** A file source with the same CSV options, for a reference or second dataset; with --spark, read by Spark too. */
+    DataSource file(String path) {
+        if (spark != null) {
+            return new DataSource.Spark(spark, null, null, path, sparkTokenEnv);
+        }
+        return new DataSource.Files(Path.of(path), csv());
     }
 }

@@ -38,10 +38,22 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "JDBC URL of a database holding the predictions instead (credentials from the environment, see --jdbc-user-env).")
     String jdbc;
 
-    @Option(names = "--table", paramLabel = "TABLE", description = "With --jdbc: the table (optionally schema-qualified).")
+    @Option(names = "--spark", paramLabel = "URL",
+            description = "Spark Connect URL (sc://host:15002) of a Spark cluster holding the predictions (--table, --query or --data):"
+                    + " the metrics are computed from per-score aggregates made there.")
+    String spark;
+
+    @Option(names = "--data", paramLabel = "PATH", description = "With --spark: predictions files Spark reads (Parquet, CSV, JSON Lines; e.g. s3a://…).")
+    String data;
+
+    @Option(names = "--spark-token-env", paramLabel = "VAR", defaultValue = DataSource.Spark.DEFAULT_TOKEN_ENV,
+            description = "Environment variable holding the Spark Connect bearer token, if the server wants one (default: ${DEFAULT-VALUE}).")
+    String sparkTokenEnv;
+
+    @Option(names = "--table", paramLabel = "TABLE", description = "With --jdbc or --spark: the table (optionally schema-qualified).")
     String table;
 
-    @Option(names = "--query", paramLabel = "SQL", description = "With --jdbc: a SELECT whose result is the predictions table.")
+    @Option(names = "--query", paramLabel = "SQL", description = "With --jdbc or --spark: a SELECT whose result is the predictions table.")
     String query;
 
     @Option(names = "--jdbc-user-env", paramLabel = "VAR", defaultValue = DataSource.Jdbc.DEFAULT_USER_ENV,
@@ -114,11 +126,20 @@ final class EvaluateCommand implements Callable<Integer> {
         return output.finish(EvaluationDocument.of(Evaluator.evaluate(request), started), spec.commandLine().getOut());
     }
 
-    /** The database source, or null for files; --table/--query only with --jdbc, and exactly one of them. */
-    private DataSource.Jdbc database() {
+    /** The database or Spark source, or null for files; --table/--query only with --jdbc or --spark, and exactly one of them. */
+    private DataSource database() {
+        if (spark != null) {
+            if (jdbc != null || predictions != null) {
+                throw new BadInputException("--spark reads the predictions from the cluster: not with --jdbc or --predictions");
+            }
+            return new DataSource.Spark(spark, table, query, data, sparkTokenEnv);
+        }
+        if (data != null) {
+            throw new BadInputException("--data goes with --spark; files on this machine go in --predictions");
+        }
         if (jdbc == null) {
             if (table != null || query != null) {
-                throw new BadInputException("--table and --query go with --jdbc, not --predictions");
+                throw new BadInputException("--table and --query go with --jdbc or --spark, not --predictions");
             }
             return null;
         }

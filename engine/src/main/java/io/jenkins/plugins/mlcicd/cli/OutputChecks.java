@@ -29,6 +29,14 @@ final class OutputChecks {
                 outputs.put(name, path);
             } else if (value instanceof Path path) {
                 inputs.put(name, path);
+            } else if (value instanceof String text && "PATH".equals(arg.paramLabel()) && !text.contains("://")) {
+                // --data and --reference are text, since with --spark they may be URIs (s3a://…) a Path would mangle;
+                // a local one is an input all the same
+                try {
+                    inputs.put(name, Path.of(text));
+                } catch (java.nio.file.InvalidPathException ignored) {
+                    // not a local path: nothing an output could overwrite
+                }
             } else if (value instanceof Collection<?> values) {
                 int i = 0;
                 for (Object element : values) {

@@ -26,8 +26,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     DataSourceOptions source;
 
-    @Option(names = "--reference", paramLabel = "PATH", description = "Reference dataset for drift (file, directory or glob; same CSV options).")
-    Path reference;
+    @Option(names = "--reference", paramLabel = "PATH",
+            description = "Reference dataset for drift (file, directory or glob; same CSV options; with --spark read by Spark).")
+    String reference;
 
     @Option(names = "--reference-profile", paramLabel = "FILE", description = "Reference profile for drift (from 'mlcicd profile').")
     Path referenceProfile;

@@ -32,6 +32,8 @@ public final class DataSession implements AutoCloseable {
 
     private final Map<String, String> environment;
     private final List<Connection> databases = new ArrayList<>();
+    /** One Spark session per URL, so a reference and the data it is compared with are read in one engine. */
+    private final Map<String, SparkConnection> sparks = new java.util.LinkedHashMap<>();
     private Path workDir;
     private Connection duckDb;
 
@@ -48,6 +50,9 @@ public final class DataSession implements AutoCloseable {
     public DataTable open(DataSource source, String alias, TypePlan plan) {
         if (source instanceof DataSource.Files files) {
             return openFiles(files, alias, plan);
+        }
+        if (source instanceof DataSource.Spark spark) {
+            return SparkTables.open(spark(spark), spark, alias, plan);
         }
         return openJdbc((DataSource.Jdbc) source, plan);
     }
@@ -184,6 +189,17 @@ public final class DataSession implements AutoCloseable {
                 columns.stream().map(SourceColumn::name).toList(), typed, null, null);
     }
 
+    /** The Spark session for {@code source}'s URL and token (opened on first use). */
+    SparkConnection spark(DataSource.Spark source) {
+        String key = source.url() + "\n" + source.tokenEnv();
+        SparkConnection connection = sparks.get(key);
+        if (connection == null) {
+            connection = SparkConnection.open(source, environment);
+            sparks.put(key, connection);
+        }
+        return connection;
+    }
+
     /**
      * The typed value of a source column, and its text when a value may fail to parse (null when the source's
      * own type already is the wanted one).
@@ -264,6 +280,10 @@ public final class DataSession implements AutoCloseable {
 
     @Override
     public void close() {
+        for (SparkConnection spark : sparks.values()) {
+            spark.close();
+        }
+        sparks.clear();
         for (Connection c : databases) {
             closeQuietly(c);
         }

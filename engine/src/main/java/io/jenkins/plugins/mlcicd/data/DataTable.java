@@ -4,7 +4,6 @@ import io.jenkins.plugins.mlcicd.input.BadInputException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +29,7 @@ public final class DataTable {
     }
 
     private final String source;
-    private final Connection connection;
+    private final QueryRunner runner;
     private final SqlDialect dialect;
     private final String from;
     private final String sampleFrom;
@@ -47,8 +46,13 @@ public final class DataTable {
      */
     public DataTable(String source, Connection connection, SqlDialect dialect, String from, String sampleFrom,
             List<String> columnNames, List<Column> columns, String rowNumber, String fileName) {
+        this(source, QueryRunner.of(connection), dialect, from, sampleFrom, columnNames, columns, rowNumber, fileName);
+    }
+
+    DataTable(String source, QueryRunner runner, SqlDialect dialect, String from, String sampleFrom,
+            List<String> columnNames, List<Column> columns, String rowNumber, String fileName) {
         this.source = source;
-        this.connection = connection;
+        this.runner = runner;
         this.dialect = dialect;
         this.from = from;
         this.sampleFrom = sampleFrom;
@@ -107,10 +111,8 @@ public final class DataTable {
     /** Runs a query and hands each row to {@code handler}; engine errors become bad input naming the source. */
     public void query(String sql, RowHandler handler) {
         long start = System.nanoTime();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                handler.row(rs);
-            }
+        try {
+            runner.query(sql, handler);
         } catch (SQLException e) {
             throw DataErrors.describe(source, e);
         } finally {
@@ -142,9 +144,9 @@ public final class DataTable {
         return (T) value;
     }
 
-    /** True when both tables live in the same database connection, so one query can read both. */
+    /** True when both tables live in the same database connection (or Spark session), so one query can read both. */
     public boolean sameConnection(DataTable other) {
-        return connection == other.connection;
+        return runner.equals(other.runner);
     }
 
     public long rowCount() {

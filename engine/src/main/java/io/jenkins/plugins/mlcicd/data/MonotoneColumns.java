@@ -18,8 +18,10 @@ final class MonotoneColumns {
     /** The names of those of {@code columns} that are strictly monotone in {@code table}'s row order. */
     static Set<String> of(DataTable table, List<DataTable.Column> columns) {
         Set<String> monotone = new HashSet<>();
-        if (table.rowNumber() == null) {
-            return monotone; // a database table has no row order to exploit, and would sort to give one
+        if (table.rowNumber() == null || table.dialect() == SparkDialect.INSTANCE) {
+            // A database table has no row order to exploit, and would sort to give one; Spark reads files in parallel
+            // splits and has no streaming order either (its lag() needs an ORDER BY, i.e. a sort).
+            return monotone;
         }
         for (DataTable.Column c : columns) {
             String value = c.value();

@@ -114,6 +114,19 @@ final class BinaryMetrics {
         }
         out.put(LOG_LOSS, logLoss.value() / count);
         out.put(BRIER, brier.value() / count);
+        atThreshold(tp, fp, positives, negatives, out);
+        calibration(b, calibrationFrom, bothClasses, out);
+        double[] binScores = new double[ECE_BINS];
+        for (int bin = 0; bin < ECE_BINS; bin++) {
+            binScores[bin] = binScore[bin].value();
+        }
+        out.put(ECE, ece(binCount, binPositives, binScores, count));
+        return out;
+    }
+
+    /** Accuracy, precision, recall and F1 from the confusion counts at the threshold. */
+    static void atThreshold(long tp, long fp, long positives, long negatives, MetricValues out) {
+        long count = positives + negatives;
         long tn = negatives - fp;
         out.put(ACCURACY, (double) (tp + tn) / count);
         double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
@@ -122,17 +135,19 @@ final class BinaryMetrics {
         out.put(RECALL, recall);
         // scikit-learn's form (2·P·R / (P + R)), so rounding matches too.
         out.put(F1, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
-        calibration(b, calibrationFrom, bothClasses, out);
+    }
+
+    /** Expected calibration error from the rows, positives and summed scores of each of the {@value #ECE_BINS} bins. */
+    static double ece(long[] binCount, long[] binPositives, double[] binScoreSum, long count) {
         double ece = 0;
         for (int bin = 0; bin < ECE_BINS; bin++) {
             if (binCount[bin] > 0) {
                 double meanLabel = (double) binPositives[bin] / binCount[bin];
-                double meanScore = binScore[bin].value() / binCount[bin];
+                double meanScore = binScoreSum[bin] / binCount[bin];
                 ece += (double) binCount[bin] / count * Math.abs(meanLabel - meanScore);
             }
         }
-        out.put(ECE, ece);
-        return out;
+        return ece;
     }
 
     /** The unpenalised logistic fit of label on logit(score), empty when it has no finite maximum. */

@@ -81,6 +81,20 @@ public final class EvaluationDocument {
             fields.set("curves", evaluation.curves());
         }
         List<Check> checks = checks(evaluation);
+        Evaluation.Approximation approximation = evaluation.approximation();
+        if (approximation != null) {
+            ObjectNode node = fields.putObject("approximation");
+            node.put("distinctScoresAbove", approximation.distinctScoresAbove());
+            node.put("bins", approximation.bins());
+            ObjectNode bounds = node.putObject("errorBounds");
+            approximation.errorBounds().forEach(bounds::put);
+            node.put("reason", approximation.reason());
+            String message = approximation.reason() + "; " + approximation.errorBounds().entrySet().stream()
+                    .map(e -> e.getKey() + " within ±" + Numbers.format(e.getValue())).collect(Collectors.joining(", "))
+                    + " of the exact value";
+            checks.add(1, new Check("metrics.exact", Verdict.WARNING, null, null, null, null, message,
+                    new LinkedHashMap<>(approximation.errorBounds())));
+        }
         Verdict verdict = Verdict.worstOf(checks.stream().map(Check::verdict).toList());
         return new ResultDocument(ResultKind.EVALUATION, verdict, summary(evaluation),
                 startedAt, Duration.between(startedAt, Instant.now()).toMillis(), checks, fields);
@@ -90,7 +104,7 @@ public final class EvaluationDocument {
         ObjectNode input = JsonNodeFactory.instance.objectNode();
         input.put("file", table.source());
         input.put("rows", table.rowsRead());
-        input.put("evaluated", table.size());
+        input.put("evaluated", table.rowsRead() - table.dropped());
         input.put("dropped", table.dropped());
         ObjectNode invalid = input.putObject("invalid");
         table.invalid().forEach(invalid::put);

@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param seed           bootstrap seed
  * @param id             row-id column that keys the bootstrap resampling (pairing across evaluations), or null
  * @param dropInvalid    drop rows with a missing/NaN label or score instead of refusing the input
- * @param database       the table or query in a database holding the predictions instead of {@code predictions}, or null
+ * @param database       the table or query in a database ({@link DataSource.Jdbc}) or a Spark cluster
+ *                       ({@link DataSource.Spark}) holding the predictions instead of {@code predictions}, or null
  */
 public record EvaluationRequest(
         Path predictions,
@@ -39,14 +40,14 @@ public record EvaluationRequest(
         long seed,
         String id,
         boolean dropInvalid,
-        DataSource.Jdbc database) {
+        DataSource database) {
     /** Replicates are kept per metric in the document: bounded so an option cannot exhaust memory. */
     public static final int MAX_BOOTSTRAP = 100_000;
 
 
     public EvaluationRequest {
         if ((predictions == null) == (database == null)) {
-            throw new IllegalArgumentException("give exactly one of --predictions and --jdbc");
+            throw new IllegalArgumentException("give exactly one of --predictions, --jdbc and --spark");
         }
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(score, "score");
@@ -70,6 +71,9 @@ public record EvaluationRequest(
         }
         if (group != null && k == null) {
             throw new IllegalArgumentException("--group needs --k (it groups the precision_at_k/recall_at_k ranking)");
+        }
+        if (database != null && !(database instanceof DataSource.Jdbc) && !(database instanceof DataSource.Spark)) {
+            throw new IllegalArgumentException("predictions in files go in --predictions");
         }
         if (id != null && bootstrap == 0) {
             throw new IllegalArgumentException("--id keys the bootstrap resampling; it needs --bootstrap N");

@@ -20,6 +20,14 @@ public final class Evaluator {
     }
 
     public static Evaluation evaluate(EvaluationRequest request) {
+        return evaluate(request, System.getenv());
+    }
+
+    /** @param environment where a Spark source's token and {@value SparkEvaluation#MAX_SCORES_ENV} are looked up */
+    public static Evaluation evaluate(EvaluationRequest request, Map<String, String> environment) {
+        if (request.database() instanceof io.jenkins.plugins.mlcicd.data.DataSource.Spark) {
+            return SparkEvaluation.evaluate(request, environment);
+        }
         return evaluate(request, new PredictionReader(request).read());
     }
 
@@ -172,7 +180,7 @@ public final class Evaluator {
     }
 
     /** Slices kept in order of size (largest first, then by name), at most {@code limit} plus overall. */
-    private static final class SliceSet {
+    static final class SliceSet {
         private final Integer limit;
         private final List<Map.Entry<String, MetricValues>> entries = new ArrayList<>();
         private MetricValues overall;

@@ -38,7 +38,7 @@ final class PredictionReader {
     PredictionReader(EvaluationRequest request) {
         this.request = request;
         if (request.database() != null) {
-            DataSource.Jdbc database = request.database();
+            DataSource.Jdbc database = (DataSource.Jdbc) request.database();
             this.source = database.describe();
             this.where = " (in the order the database returned them)";
         } else {
@@ -55,7 +55,7 @@ final class PredictionReader {
         try (Connection db = FileTables.openDuckDb(); Statement st = db.createStatement()) {
             // a database's rows are copied into this in-memory DuckDB first, so that both sources are read alike
             String scan = request.database() != null
-                    ? JdbcPredictions.copy(request, request.database(), db, source, System.getenv())
+                    ? JdbcPredictions.copy(request, (DataSource.Jdbc) request.database(), db, source, System.getenv())
                     : FileTables.scan(request.predictions());
             Map<String, String> types = describe(st, scan);
             boolean labelIsText = columnKind(types, request.label(), "--label");

@@ -50,7 +50,6 @@ final class RegressionSample {
     }
 
     MetricValues metrics(byte[] weights) {
-        MetricValues out = new MetricValues();
         long count = 0;
         CompensatedSum labels = new CompensatedSum();
         CompensatedSum predictions = new CompensatedSum();
@@ -70,12 +69,8 @@ final class RegressionSample {
                 absolute.add(Math.abs(error));
             }
         }
-        out.put(COUNT, count);
         if (count == 0) {
-            for (String name : new String[] {RMSE, MAE, R2, MEAN_PREDICTION, MEAN_LABEL}) {
-                out.undefined(name, BinaryMetrics.NO_ROWS);
-            }
-            return out;
+            return fromSums(0, 0, 0, 0, 0, 0);
         }
         double meanLabel = labels.value() / count;
         CompensatedSum total = new CompensatedSum();
@@ -86,14 +81,34 @@ final class RegressionSample {
                 total.add(deviation * deviation);
             }
         }
-        out.put(RMSE, Math.sqrt(squared.value() / count));
-        out.put(MAE, absolute.value() / count);
-        if (total.value() > 0) {
-            out.put(R2, 1 - squared.value() / total.value());
+        return fromSums(count, labels.value(), predictions.value(), squared.value(), absolute.value(), total.value());
+    }
+
+    /**
+     * The metrics from the sums they are made of (so an engine that sums elsewhere, e.g. Spark, gets the same
+     * numbers from the same formulas).
+     *
+     * @param total the sum of squared deviations of the labels from their mean
+     */
+    static MetricValues fromSums(long count, double labels, double predictions, double squared, double absolute,
+            double total) {
+        MetricValues out = new MetricValues();
+        out.put(COUNT, count);
+        if (count == 0) {
+            for (String name : new String[] {RMSE, MAE, R2, MEAN_PREDICTION, MEAN_LABEL}) {
+                out.undefined(name, BinaryMetrics.NO_ROWS);
+            }
+            return out;
+        }
+        double meanLabel = labels / count;
+        out.put(RMSE, Math.sqrt(squared / count));
+        out.put(MAE, absolute / count);
+        if (total > 0) {
+            out.put(R2, 1 - squared / total);
         } else {
             out.undefined(R2, "labels are constant");
         }
-        out.put(MEAN_PREDICTION, predictions.value() / count);
+        out.put(MEAN_PREDICTION, predictions / count);
         out.put(MEAN_LABEL, meanLabel);
         return out;
     }

@@ -96,7 +96,7 @@ class DataCommandsTest {
         assertThat(neither.exitCode()).isEqualTo(2);
         MainTest.Run both = MainTest.run("profile", "--data", "a.csv", "--jdbc", "jdbc:postgresql://h/db", "--table", "t");
         assertThat(both.exitCode()).isEqualTo(2);
-        assertThat(both.err().strip()).isEqualTo("mlcicd: give exactly one of --data and --jdbc");
+        assertThat(both.err().strip()).isEqualTo("mlcicd: give exactly one of --data, --jdbc and --spark");
         MainTest.Run unknownDb = MainTest.run("profile", "--jdbc", "jdbc:mysql://h/db", "--table", "t");
         assertThat(unknownDb.err()).contains("no SQL dialect");
         MainTest.Run badDelimiter = MainTest.run("profile", "--data", "a.csv", "--delimiter", ";;");

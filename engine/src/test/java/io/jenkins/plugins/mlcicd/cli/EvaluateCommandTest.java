@@ -136,10 +136,10 @@ class EvaluateCommandTest {
         assertThat(MainTest.run("evaluate", "--jdbc", url, "--label", "y", "--score", "p").err())
                 .contains("--jdbc needs exactly one of --table and --query");
         assertThat(MainTest.run("evaluate", "--predictions", file.toString(), "--table", "preds", "--label", "y", "--score", "p").err())
-                .contains("--table and --query go with --jdbc, not --predictions");
+                .contains("--table and --query go with --jdbc or --spark, not --predictions");
         MainTest.Run neither = MainTest.run("evaluate", "--label", "y", "--score", "p");
         assertThat(neither.exitCode()).isEqualTo(2);
-        assertThat(neither.err()).contains("give exactly one of --predictions and --jdbc");
+        assertThat(neither.err()).contains("give exactly one of --predictions, --jdbc and --spark");
     }
 
     @Test

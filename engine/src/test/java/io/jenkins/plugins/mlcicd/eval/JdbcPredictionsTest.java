@@ -83,6 +83,6 @@ class JdbcPredictionsTest {
     @Test
     void exactlyOneSource() {
         assertThatThrownBy(() -> new EvaluationRequest(null, "y", "p", Task.BINARY, 0.5, List.of(), null, null, null, null, 0, 0,
-                null, false, null)).hasMessage("give exactly one of --predictions and --jdbc");
+                null, false, null)).hasMessage("give exactly one of --predictions, --jdbc and --spark");
     }
 }

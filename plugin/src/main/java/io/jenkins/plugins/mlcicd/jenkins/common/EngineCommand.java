@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * The command line of the engine's child JVM on the agent:
- * {@code <java> [-Djava.io.tmpdir=<work dir>] [$MLCICD_JAVA_OPTS] -cp <cached jars> io.jenkins.plugins.mlcicd.cli.Main <arguments>}.
+ * {@code <java> --add-opens=java.base/java.nio=ALL-UNNAMED [-Djava.io.tmpdir=<work dir>] [$MLCICD_JAVA_OPTS] -cp <cached jars>
+ * io.jenkins.plugins.mlcicd.cli.Main <arguments>} (the Spark Connect client's Arrow reader needs {@code java.nio} open;
+ * the flag is harmless when no Spark source is used).
  * The CLI is the request format: what the step asks for is exactly what {@code mlcicd} would be asked
  * on a command line, so the same contract (options, exit codes, result document) holds everywhere.
  *
@@ -23,6 +25,8 @@ public final class EngineCommand {
     /** Environment variable with extra JVM options, separated by spaces (e.g. {@code -Xmx4g}); no quoting. */
     public static final String JAVA_OPTS_ENV = "MLCICD_JAVA_OPTS";
     public static final String MAIN_CLASS = "io.jenkins.plugins.mlcicd.cli.Main";
+    /** What {@code mlcicd.jar}'s manifest says as {@code Add-Opens}, for a class path launch. */
+    public static final String ADD_OPENS = "--add-opens=java.base/java.nio=ALL-UNNAMED";
 
     private EngineCommand() {
     }
@@ -39,6 +43,7 @@ public final class EngineCommand {
                                      List<String> classpath, String tmpDir, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(java(env, fileSeparator));
+        command.add(ADD_OPENS);
         if (tmpDir != null) {
             command.add("-Djava.io.tmpdir=" + tmpDir);
         }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlcicd.jenkins.data;
 
 import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseForms;
 import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseSource;
+import io.jenkins.plugins.mlcicd.jenkins.common.SparkSource;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -27,12 +28,13 @@ import org.kohsuke.stapler.verb.POST;
 public final class DataValidateBuilder extends MlBuilder {
     static final String DEFAULT_ID = "data";
     /** Every configurable field; each has a {@code help-<field>.html} next to this class's config.jelly. */
-    static final List<String> FIELDS = List.of("contract", "data", "jdbc", "table", "query", "credentialsId", "reference",
+    static final List<String> FIELDS = List.of("contract", "data", "jdbc", "spark", "table", "query", "credentialsId", "reference",
             "delimiter", "quote", "header", "id", "stopBuild", "unstableOnly", "checksName", "skipPublishingChecks");
 
     private final String contract;
     private String data;
     private String jdbc;
+    private String spark;
     private String table;
     private String query;
     private String credentialsId;
@@ -78,6 +80,16 @@ public final class DataValidateBuilder extends MlBuilder {
     @DataBoundSetter
     public void setJdbc(String jdbc) {
         this.jdbc = DataValidateRequest.trimmed(jdbc);
+    }
+
+    public String getSpark() {
+        return spark;
+    }
+
+    /** Spark Connect URL of the cluster the data is validated in (instead of the agent): with table, query or data. */
+    @DataBoundSetter
+    public void setSpark(String spark) {
+        this.spark = DataValidateRequest.trimmed(spark);
     }
 
     public String getTable() {
@@ -172,6 +184,12 @@ public final class DataValidateBuilder extends MlBuilder {
      * there itself, as a credentials parameter (whose user-supplied value it checks), when it looks it up.
      */
     DataValidateRequest request(UnaryOperator<String> expand) {
+        SparkSource cluster = SparkSource.of(expand.apply(spark), expand.apply(table), expand.apply(query), expand.apply(data),
+                credentialsId);
+        if (cluster != null) {
+            return new DataValidateRequest(expand.apply(contract), null, DatabaseSource.of(expand.apply(jdbc), null, null, null),
+                    expand.apply(reference), new CsvFormat(delimiter, quote, header), cluster);
+        }
         DatabaseSource database = DatabaseSource.of(expand.apply(jdbc), expand.apply(table), expand.apply(query), credentialsId);
         return new DataValidateRequest(expand.apply(contract), expand.apply(data), database, expand.apply(reference),
                 new CsvFormat(delimiter, quote, header));

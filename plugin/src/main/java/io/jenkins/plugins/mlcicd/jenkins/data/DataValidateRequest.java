@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlcicd.jenkins.data;
 
 import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseSource;
+import io.jenkins.plugins.mlcicd.jenkins.common.SparkSource;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,11 @@ import java.util.List;
  *                  {@link #LAST_SUCCESSFUL} (the profile kept by an earlier build), or a workspace path of
  *                  reference data (also for data from a database)
  * @param csv       how CSV data and CSV reference data are written
+ * @param spark     the Spark cluster the data is validated in instead (a table, a query or a path it reads; then a
+ *                  reference path is read by the cluster too), or null
  */
-public record DataValidateRequest(String contract, String data, DatabaseSource database, String reference, CsvFormat csv) {
+public record DataValidateRequest(String contract, String data, DatabaseSource database, String reference, CsvFormat csv,
+                                  SparkSource spark) {
     /** The profile kept by the last earlier successful build of the job whose validation with the same id did not fail. */
     public static final String LAST_SUCCESSFUL = "lastSuccessful";
 
@@ -28,6 +32,12 @@ public record DataValidateRequest(String contract, String data, DatabaseSource d
                 : DatabaseSource.of(database.url(), database.table(), database.query(), database.credentialsId());
         reference = trimmed(reference);
         csv = csv == null ? CsvFormat.DEFAULT : csv;
+        spark = spark == null ? null : SparkSource.of(spark.url(), spark.table(), spark.query(), spark.path(), spark.credentialsId());
+    }
+
+    /** Data in the workspace or a database. */
+    public DataValidateRequest(String contract, String data, DatabaseSource database, String reference, CsvFormat csv) {
+        this(contract, data, database, reference, csv, null);
     }
 
     /** Data in the workspace. */
@@ -55,13 +65,21 @@ public record DataValidateRequest(String contract, String data, DatabaseSource d
 
     /** What was validated, for the build page: the workspace path, or the database table or query (no login). */
     public String describeData() {
-        return database != null ? database.describe() : data;
+        return spark != null ? spark.describe() : database != null ? database.describe() : data;
     }
 
     /** Checks that the required parameters are there; returns this. */
     public DataValidateRequest validated(String functionName) {
         if (contract == null) {
             throw new BadInputException(functionName + ": contract: required (workspace path of the data contract, e.g. 'ml/contract.yaml')");
+        }
+        if (spark != null) {
+            if (database != null && database.url() != null) {
+                throw new BadInputException(functionName + ": give either spark (a Spark cluster) or jdbc (a database), not both");
+            }
+            spark.validated(functionName);
+            csv.validated(functionName);
+            return this;
         }
         if (data != null && database != null && database.url() != null) {
             throw new BadInputException(functionName + ": give either data (a workspace path) or jdbc (a database), not both");
@@ -86,7 +104,9 @@ public record DataValidateRequest(String contract, String data, DatabaseSource d
      */
     public List<String> cliArguments(String referenceProfile, String profileOut) {
         List<String> args = new ArrayList<>(List.of("validate", "--contract=" + contract));
-        if (database != null) {
+        if (spark != null) {
+            args.addAll(spark.cliArguments());
+        } else if (database != null) {
             args.addAll(database.cliArguments());
         } else {
             args.add("--data=" + data);

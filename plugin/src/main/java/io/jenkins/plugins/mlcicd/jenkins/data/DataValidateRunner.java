@@ -51,7 +51,15 @@ public final class DataValidateRunner {
             PrintStream log = build.listener().getLogger();
             String prefix = ResultPublisher.logPrefix(options);
 
-            DatabaseLogin login = DatabaseLogin.lookup(build.run(), request.database(), options.functionName());
+            DatabaseLogin login = request.spark() != null ? null
+                    : DatabaseLogin.lookup(build.run(), request.database(), options.functionName());
+            EngineSecrets secrets = request.spark() != null ? request.spark().secrets(build.run(), options.functionName())
+                    : login == null ? new EngineSecrets() : login.secrets();
+            if (request.spark() != null) {
+                log.println(prefix + "data: " + request.describeData() + ", validated in the Spark cluster"
+                        + (request.spark().credentialsId() == null ? ""
+                                : " with the token of credential '" + request.spark().credentialsId() + "' (in a secrets file)"));
+            }
             if (login != null) {
                 log.println(prefix + "data: " + request.describeData() + ", as the user of credential '" + login.credentialsId()
                         + "' (its password passed to the engine in a secrets file)");
@@ -63,7 +71,7 @@ public final class DataValidateRunner {
                 FilePath profile = work.child(DataReference.PROFILE_FILE);
                 ResultDocument result = AgentEngine.run(build, prefix, work, request.cliArguments(referenceProfile, profile.getRemote()),
                         // the password in the work directory's secrets file (deleted below), masked in the log
-                        login == null ? new EngineSecrets() : login.secrets(), login == null ? Map.of() : login.environment(), null);
+                        secrets, login == null ? Map.of() : login.environment(), null);
 
                 Path directory = RunStore.directory(build.run(), ResultKind.DATA_VALIDATION, options.id());
                 Files.createDirectories(directory);

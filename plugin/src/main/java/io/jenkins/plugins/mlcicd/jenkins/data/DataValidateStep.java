@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlcicd.jenkins.data;
 
 import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseForms;
 import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseSource;
+import io.jenkins.plugins.mlcicd.jenkins.common.SparkSource;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Item;
@@ -31,6 +32,7 @@ public final class DataValidateStep extends MlStep {
     private final String contract;
     private String data;
     private String jdbc;
+    private String spark;
     private String table;
     private String query;
     private String credentialsId;
@@ -119,8 +121,23 @@ public final class DataValidateStep extends MlStep {
     }
 
     DataValidateRequest request() {
+        SparkSource cluster = SparkSource.of(spark, table, query, data, credentialsId);
+        if (cluster != null) {
+            return new DataValidateRequest(contract, null, DatabaseSource.of(jdbc, null, null, null), reference,
+                    new CsvFormat(delimiter, quote, header), cluster);
+        }
         return new DataValidateRequest(contract, data, DatabaseSource.of(jdbc, table, query, credentialsId), reference,
                 new CsvFormat(delimiter, quote, header));
+    }
+
+    public String getSpark() {
+        return spark;
+    }
+
+    /** Spark Connect URL of the cluster the data is validated in (instead of the agent): with table, query or data. */
+    @DataBoundSetter
+    public void setSpark(String spark) {
+        this.spark = DataValidateRequest.trimmed(spark);
     }
 
     public String getDelimiter() {

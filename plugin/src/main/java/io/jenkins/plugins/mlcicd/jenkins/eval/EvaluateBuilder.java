@@ -10,6 +10,7 @@ import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
 import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseForms;
 import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseSource;
+import io.jenkins.plugins.mlcicd.jenkins.common.SparkSource;
 import io.jenkins.plugins.mlcicd.jenkins.common.FormChecks;
 import io.jenkins.plugins.mlcicd.jenkins.common.FormNumbers;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlBuilder;
@@ -35,7 +36,7 @@ import org.kohsuke.stapler.verb.POST;
 public final class EvaluateBuilder extends MlBuilder {
     static final String DEFAULT_ID = "eval";
     /** Every configurable field; each has a {@code help-<field>.html} next to this class's config.jelly. */
-    static final List<String> FIELDS = List.of("predictions", "jdbc", "table", "query", "credentialsId", "label", "score", "task",
+    static final List<String> FIELDS = List.of("predictions", "jdbc", "spark", "table", "query", "credentialsId", "label", "score", "task",
             "threshold", "slices", "topSlices",
             "sensitive", "k", "group", "bootstrap", "seed", "pairWith", "dropInvalid", "id", "stopBuild", "unstableOnly", "checksName", "skipPublishingChecks");
 
@@ -43,6 +44,7 @@ public final class EvaluateBuilder extends MlBuilder {
     private final String score;
     private String predictions;
     private String jdbc;
+    private String spark;
     private String table;
     private String query;
     private String credentialsId;
@@ -89,6 +91,16 @@ public final class EvaluateBuilder extends MlBuilder {
     @DataBoundSetter
     public void setJdbc(String jdbc) {
         this.jdbc = EvaluateRequest.trimmed(jdbc);
+    }
+
+    public String getSpark() {
+        return spark;
+    }
+
+    /** Spark Connect URL of the cluster holding the predictions (instead of predictions/jdbc): with table, query or predictions. */
+    @DataBoundSetter
+    public void setSpark(String spark) {
+        this.spark = EvaluateRequest.trimmed(spark);
     }
 
     public String getTable() {
@@ -251,13 +263,16 @@ public final class EvaluateBuilder extends MlBuilder {
      */
     EvaluateRequest request(UnaryOperator<String> expand) {
         Long parsedSeed = FormNumbers.wholeNumber("seed", expand.apply(seed));
-        return new EvaluateRequest(expand.apply(predictions), expand.apply(label), expand.apply(score), expand.apply(task),
+        SparkSource cluster = SparkSource.of(expand.apply(spark), expand.apply(table), expand.apply(query),
+                expand.apply(predictions), credentialsId);
+        return new EvaluateRequest(cluster != null ? null : expand.apply(predictions), expand.apply(label), expand.apply(score), expand.apply(task),
                 FormNumbers.decimal("threshold", expand.apply(threshold)),
                 EvaluateRequest.slices(expand.apply(slices), EvaluateStep.FUNCTION_NAME),
                 FormNumbers.count("topSlices", expand.apply(topSlices)), expand.apply(sensitive),
                 FormNumbers.count("k", expand.apply(k)), expand.apply(group),
                 FormNumbers.count("bootstrap", expand.apply(bootstrap)), parsedSeed, expand.apply(pairWith), dropInvalid,
-                DatabaseSource.of(expand.apply(jdbc), expand.apply(table), expand.apply(query), credentialsId));
+                cluster != null ? DatabaseSource.of(expand.apply(jdbc), null, null, null)
+                        : DatabaseSource.of(expand.apply(jdbc), expand.apply(table), expand.apply(query), credentialsId), cluster);
     }
 
     @Extension

@@ -4,6 +4,7 @@ import io.jenkins.plugins.mlcicd.eval.EvaluationRequest;
 import io.jenkins.plugins.mlcicd.eval.Task;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseSource;
+import io.jenkins.plugins.mlcicd.jenkins.common.SparkSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,10 +32,11 @@ import java.util.Map;
  *                    the gate ({@code mlcicd evaluate --id}; named differently here because {@code id} names the step)
  * @param dropInvalid drop rows with a missing or NaN label or score instead of refusing the input
  * @param database    the table or query in a database holding the predictions instead, or null
+ * @param spark       the Spark cluster holding the predictions instead (the metrics come from aggregates made there), or null
  */
 public record EvaluateRequest(String predictions, String label, String score, String task, Double threshold, List<String> slices,
                               Integer topSlices, String sensitive, Integer k, String group, Integer bootstrap, Long seed,
-                              String pairWith, boolean dropInvalid, DatabaseSource database) {
+                              String pairWith, boolean dropInvalid, DatabaseSource database, SparkSource spark) {
     /** How the engine's messages name its options, and how the step names the same parameters. */
     private static final Map<String, String> PARAMETER_NAMES = Map.of(
             "--threshold", "threshold", "--top-slices", "topSlices", "--k", "k", "--bootstrap", "bootstrap",
@@ -52,6 +54,15 @@ public record EvaluateRequest(String predictions, String label, String score, St
         pairWith = trimmed(pairWith);
         database = database == null ? null
                 : DatabaseSource.of(database.url(), database.table(), database.query(), database.credentialsId());
+        spark = spark == null ? null : SparkSource.of(spark.url(), spark.table(), spark.query(), spark.path(), spark.credentialsId());
+    }
+
+    /** Predictions in the workspace or a database. */
+    public EvaluateRequest(String predictions, String label, String score, String task, Double threshold, List<String> slices,
+                           Integer topSlices, String sensitive, Integer k, String group, Integer bootstrap, Long seed,
+                           String pairWith, boolean dropInvalid, DatabaseSource database) {
+        this(predictions, label, score, task, threshold, slices, topSlices, sensitive, k, group, bootstrap, seed, pairWith,
+                dropInvalid, database, null);
     }
 
     /** Predictions in the workspace. */
@@ -99,7 +110,7 @@ public record EvaluateRequest(String predictions, String label, String score, St
 
     /** What was evaluated, for the build page: the workspace path, or the database table or query (no login). */
     public String describePredictions() {
-        return database != null ? database.describe() : predictions;
+        return spark != null ? spark.describe() : database != null ? database.describe() : predictions;
     }
 
     /** The task as the engine knows it; null stays null (binary). */
@@ -120,14 +131,19 @@ public record EvaluateRequest(String predictions, String label, String score, St
      * messages' option names are translated to the step's parameter names.
      */
     public EvaluateRequest validated(String functionName) {
-        if (predictions != null && database != null && database.url() != null) {
+        if (spark != null) {
+            if (database != null && database.url() != null) {
+                throw new BadInputException(functionName + ": give either spark (a Spark cluster) or jdbc (a database), not both");
+            }
+            spark.validated(functionName);
+        } else if (predictions != null && database != null && database.url() != null) {
             throw new BadInputException(functionName + ": give either predictions (a workspace path) or jdbc (a database), not both");
         }
-        if (predictions == null && database == null) {
+        if (predictions == null && database == null && spark == null) {
             throw new BadInputException(functionName + ": predictions or jdbc: required (predictions: workspace path of the "
                     + "predictions table, e.g. 'out/predictions.parquet'; jdbc: a JDBC URL with table or query)");
         }
-        if (database != null) {
+        if (database != null && spark == null) {
             database.validated(functionName);
         }
         if (label == null) {
@@ -164,7 +180,9 @@ public record EvaluateRequest(String predictions, String label, String score, St
      */
     public List<String> cliArguments() {
         List<String> args = new ArrayList<>(List.of("evaluate"));
-        if (database != null) {
+        if (spark != null) {
+            args.addAll(spark.cliArguments());
+        } else if (database != null) {
             args.addAll(database.cliArguments());
         } else {
             args.add("--predictions=" + predictions);

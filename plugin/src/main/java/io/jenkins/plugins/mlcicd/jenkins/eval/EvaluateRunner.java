@@ -43,7 +43,15 @@ public final class EvaluateRunner {
             PrintStream log = build.listener().getLogger();
             String prefix = ResultPublisher.logPrefix(options);
 
-            DatabaseLogin login = DatabaseLogin.lookup(build.run(), request.database(), options.functionName());
+            DatabaseLogin login = request.spark() != null ? null
+                    : DatabaseLogin.lookup(build.run(), request.database(), options.functionName());
+            EngineSecrets secrets = request.spark() != null ? request.spark().secrets(build.run(), options.functionName())
+                    : login == null ? new EngineSecrets() : login.secrets();
+            if (request.spark() != null) {
+                log.println(prefix + "predictions: " + request.describePredictions() + ", aggregated in the Spark cluster"
+                        + (request.spark().credentialsId() == null ? ""
+                                : " with the token of credential '" + request.spark().credentialsId() + "' (in a secrets file)"));
+            }
             if (login != null) {
                 log.println(prefix + "predictions: " + request.describePredictions() + ", as the user of credential '"
                         + login.credentialsId() + "' (its password passed to the engine in a secrets file)");
@@ -56,7 +64,7 @@ public final class EvaluateRunner {
             try {
                 ResultDocument result = AgentEngine.run(build, prefix, work, request.cliArguments(),
                         // the password in the work directory's secrets file (deleted below), masked in the log
-                        login == null ? new EngineSecrets() : login.secrets(), login == null ? Map.of() : login.environment(), null);
+                        secrets, login == null ? Map.of() : login.environment(), null);
                 ResultPublisher.publish(build, options, result, new VerdictMapping(options.unstableOnly(), BuildOutcome.UNSTABLE),
                         new EvaluationAction(options.id(), result, request, reference), handler);
                 return result;

@@ -7,6 +7,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseForms;
 import io.jenkins.plugins.mlcicd.jenkins.common.DatabaseSource;
+import io.jenkins.plugins.mlcicd.jenkins.common.SparkSource;
 import io.jenkins.plugins.mlcicd.jenkins.common.FormChecks;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStep;
 import io.jenkins.plugins.mlcicd.jenkins.common.MlStepDescriptor;
@@ -34,6 +35,7 @@ public final class EvaluateStep extends MlStep {
     private final String score;
     private String predictions;
     private String jdbc;
+    private String spark;
     private String table;
     private String query;
     private String credentialsId;
@@ -85,6 +87,16 @@ public final class EvaluateStep extends MlStep {
     @DataBoundSetter
     public void setJdbc(String jdbc) {
         this.jdbc = EvaluateRequest.trimmed(jdbc);
+    }
+
+    public String getSpark() {
+        return spark;
+    }
+
+    /** Spark Connect URL of the cluster holding the predictions (instead of predictions/jdbc): with table, query or predictions. */
+    @DataBoundSetter
+    public void setSpark(String spark) {
+        this.spark = EvaluateRequest.trimmed(spark);
     }
 
     public String getTable() {
@@ -228,6 +240,11 @@ public final class EvaluateStep extends MlStep {
     }
 
     EvaluateRequest request() {
+        SparkSource cluster = SparkSource.of(spark, table, query, predictions, credentialsId);
+        if (cluster != null) {
+            return new EvaluateRequest(null, label, score, task, threshold, slices, topSlices, sensitive, k, group, bootstrap, seed,
+                    pairWith, dropInvalid, DatabaseSource.of(jdbc, null, null, null), cluster);
+        }
         return new EvaluateRequest(predictions, label, score, task, threshold, slices, topSlices, sensitive, k, group, bootstrap, seed,
                 pairWith, dropInvalid, DatabaseSource.of(jdbc, table, query, credentialsId));
     }

@@ -27,7 +27,7 @@ class EngineCommandTest {
         List<String> command = EngineCommand.build(Map.of("MLCICD_JAVA_OPTS", " -Xmx4g  -Dx=1 "), "/", ":",
                 List.of("/c/aa/engine.jar", "/c/bb/duckdb.jar"), "/ws@tmp/mlcicd/run", List.of("validate", "--data=d.csv"));
 
-        assertThat(command).containsExactly("java", "-Djava.io.tmpdir=/ws@tmp/mlcicd/run", "-Xmx4g", "-Dx=1", "-cp",
+        assertThat(command).containsExactly("java", EngineCommand.ADD_OPENS, "-Djava.io.tmpdir=/ws@tmp/mlcicd/run", "-Xmx4g", "-Dx=1", "-cp",
                 "/c/aa/engine.jar:/c/bb/duckdb.jar", "io.jenkins.plugins.mlcicd.cli.Main", "validate", "--data=d.csv");
     }
 
@@ -35,6 +35,6 @@ class EngineCommandTest {
     void windowsClassPathUsesItsSeparator() {
         List<String> command = EngineCommand.build(Map.of(), "\\", ";", List.of("C:\\c\\a.jar", "C:\\c\\b.jar"), null, List.of("validate"));
 
-        assertThat(command).containsExactly("java", "-cp", "C:\\c\\a.jar;C:\\c\\b.jar", EngineCommand.MAIN_CLASS, "validate");
+        assertThat(command).containsExactly("java", EngineCommand.ADD_OPENS, "-cp", "C:\\c\\a.jar;C:\\c\\b.jar", EngineCommand.MAIN_CLASS, "validate");
     }
 }
