@@ -78,7 +78,7 @@ LUA
 "$root/mlcicd" --version >/dev/null   # builds the jar if needed, outside the timing
 url() { echo "http://127.0.0.1:$1/predict"; }
 
-ours_rates=(); ours_p95=(); wrk_rates=(); wrk_p95=(); both_rates=()
+ours_rates=(); ours_p95=(); wrk_rates=(); wrk_p95=(); both_rates=(); both_p95s=()
 for round in $(seq "$rounds"); do
   "$root/mlcicd" shadow --requests "$work/requests.jsonl" --baseline-url "$(url "$base_port")" \
       --candidate-url "$(url $((base_port + 1)))" --concurrency "$concurrency" --out "$work/ours.json" >/dev/null
@@ -95,20 +95,24 @@ print(min(m['baseline']['throughput'], m['candidate']['throughput']), m['baselin
   wrk_a=$!
   wrk -t1 -c"$concurrency" -d"${seconds}s" -s "$work/post.lua" "$(url $((base_port + 1)))" | grep '^WRK' >"$work/wrk-b"
   wait "$wrk_a"
-  both=$(python3 -c "import sys; print(min(float(open(f).read().split()[1]) for f in sys.argv[1:]))" "$work/wrk-a" "$work/wrk-b")
-  printf 'round %d: mlcicd shadow %.0f req/s per server (p95 %.3f ms) | wrk %.0f req/s (p95 %.3f ms) | two wrk, both servers: %.0f req/s per server | load %s\n' \
-      "$round" "$rate" "$p95" "$wrate" "$wp95" "$both" "$(cut -d' ' -f1 /proc/loadavg)"
-  ours_rates+=("$rate"); ours_p95+=("$p95"); wrk_rates+=("$wrate"); wrk_p95+=("$wp95"); both_rates+=("$both")
+  read -r both both_p95 < <(python3 -c "
+import sys
+rows = [open(f).read().split() for f in sys.argv[1:]]
+print(min(float(r[1]) for r in rows), max(float(r[2]) for r in rows))" "$work/wrk-a" "$work/wrk-b")
+  printf 'round %d: mlcicd shadow %.0f req/s per server (p95 %.3f ms) | wrk %.0f req/s (p95 %.3f ms) | two wrk, both servers: %.0f req/s per server (p95 %.3f ms) | load %s\n' \
+      "$round" "$rate" "$p95" "$wrate" "$wp95" "$both" "$both_p95" "$(cut -d' ' -f1 /proc/loadavg)"
+  ours_rates+=("$rate"); ours_p95+=("$p95"); wrk_rates+=("$wrate"); wrk_p95+=("$wp95"); both_rates+=("$both"); both_p95s+=("$both_p95")
 done
-python3 - "${ours_rates[*]}" "${ours_p95[*]}" "${wrk_rates[*]}" "${wrk_p95[*]}" "$concurrency" "$requests" "${both_rates[*]}" <<'PY'
+python3 - "${ours_rates[*]}" "${ours_p95[*]}" "${wrk_rates[*]}" "${wrk_p95[*]}" "$concurrency" "$requests" "${both_rates[*]}" "${both_p95s[*]}" <<'PY'
 import statistics, sys
 o, op, w, wp = (list(map(float, a.split())) for a in sys.argv[1:5])
 mo, mop, mw, mwp = (statistics.median(x) for x in (o, op, w, wp))
 mb = statistics.median(map(float, sys.argv[7].split()))
+mbp = statistics.median(map(float, sys.argv[8].split()))
 print(f"median over {len(o)} rounds, {sys.argv[6]} requests, concurrency {sys.argv[5]}: "
       f"mlcicd shadow {mo:.0f} req/s per server, p95 {mop:.3f} ms; wrk {mw:.0f} req/s, p95 {mwp:.3f} ms; "
       f"rate ratio {mo / mw:.2f} (goal >= 0.70), p95 ratio {mop / mwp:.2f} (goal within 0.90-1.10); "
-      f"two wrk on both servers at once {mb:.0f} req/s per server, ours/that {mo / mb:.2f}")
+      f"two wrk on both servers at once {mb:.0f} req/s per server (p95 {mbp:.3f} ms), ours/that {mo / mb:.2f}")
 PY
 
 if [ "$big" -gt 0 ]; then
