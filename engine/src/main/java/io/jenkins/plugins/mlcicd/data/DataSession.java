@@ -44,10 +44,21 @@ public final class DataSession implements AutoCloseable {
         this.environment = Map.copyOf(environment);
     }
 
-    /** Opens a dataset as table {@code alias}, typed as {@code plan} says. */
+    /**
+     * Opens a dataset as table {@code alias}, typed as {@code plan} says; a wide file is stored in parts
+     * ({@link DataTable.Part}), so queries must take their FROM from {@link DataTable#from(DataTable.Column)}.
+     */
     public DataTable open(DataSource source, String alias, TypePlan plan) {
         if (source instanceof DataSource.Files files) {
-            return openFiles(files, alias, plan);
+            return openFiles(files, alias, plan, true);
+        }
+        return openJdbc((DataSource.Jdbc) source, plan);
+    }
+
+    /** {@link #open} as one relation however wide, for queries that join whole rows ({@link DataTable#from()}). */
+    public DataTable openWhole(DataSource source, String alias, TypePlan plan) {
+        if (source instanceof DataSource.Files files) {
+            return openFiles(files, alias, plan, false);
         }
         return openJdbc((DataSource.Jdbc) source, plan);
     }
@@ -78,7 +89,7 @@ public final class DataSession implements AutoCloseable {
         return duckDb;
     }
 
-    private DataTable openFiles(DataSource.Files source, String alias, TypePlan plan) {
+    private DataTable openFiles(DataSource.Files source, String alias, TypePlan plan, boolean splittable) {
         Connection db = duckDb();
         String location = FileTables.location(source.path());
         List<Path> files = FileTables.files(db, location);
@@ -105,6 +116,27 @@ public final class DataSession implements AutoCloseable {
             columns = describe(db, describedAs, scan, several);
         }
         Map<String, ColumnType> types = plan.plan(columns);
+        List<SourceColumn> planned = columns.stream().filter(c -> types.containsKey(c.name())).toList();
+        // A wide table is stored in parts of at most BATCH_COLUMNS columns, each loaded by its own scan that reads only its
+        // columns: one scan of 10,000 CSV columns alone exceeds DuckDB's memory limit, and a query on a relation costs time
+        // in proportion to its width (DataTable.Part).
+        int size = splittable ? DataTable.BATCH_COLUMNS : Math.max(1, planned.size());
+        boolean split = planned.size() > size;
+        List<DataTable.Part> parts = new ArrayList<>();
+        int first = 0;
+        do {
+            List<SourceColumn> slice = planned.subList(first, Math.min(planned.size(), first + size));
+            String name = split ? alias + "__part" + parts.size() : alias;
+            parts.add(loadPart(db, describedAs, scan, several, name, slice, types, first));
+            first += size;
+        } while (first < planned.size());
+        return new DataTable(describedAs, db, DuckDbDialect.INSTANCE, columns.stream().map(SourceColumn::name).toList(), parts,
+                several ? "__row" : "(rowid + 1)", several ? "__file" : null);
+    }
+
+    /** Loads {@code columns} (the {@code first}-th planned column onwards) from {@code scan} into table {@code name}. */
+    private static DataTable.Part loadPart(Connection db, String describedAs, String scan, boolean several, String name,
+            List<SourceColumn> columns, Map<String, ColumnType> types, int first) {
         List<DataTable.Column> typed = new ArrayList<>();
         // Each value is parsed once, below; the raw text of values that did not parse goes into one list column
         // that is NULL on rows where everything parsed: one column per typed column would hold mostly NULLs and,
@@ -117,12 +149,9 @@ public final class DataSession implements AutoCloseable {
             inner.add("filename AS __file");
             outer.add("__file");
         }
-        int index = 0;
+        int index = first;
         for (SourceColumn column : columns) {
             ColumnType type = types.get(column.name());
-            if (type == null) {
-                continue;
-            }
             Expressions e = expressions(DuckDbDialect.INSTANCE, column, type);
             String value = "__v" + index;
             String valueName = "__c" + index;
@@ -148,20 +177,17 @@ public final class DataSession implements AutoCloseable {
             outer.add("__none");
         }
         String select = "SELECT " + String.join(", ", outer) + " FROM (SELECT " + String.join(", ", inner) + " FROM " + scan + ") s";
-        String table = DuckDbDialect.INSTANCE.identifier(alias);
+        String table = DuckDbDialect.INSTANCE.identifier(name);
         execute(db, describedAs, "CREATE OR REPLACE TABLE " + table + " AS " + select);
         String sampleFrom = table;
-        String rowNumber = "(rowid + 1)";
         if (several) {
-            String view = DuckDbDialect.INSTANCE.identifier(alias + "_rows");
+            String view = DuckDbDialect.INSTANCE.identifier(name + "_rows");
             execute(db, describedAs, "CREATE OR REPLACE VIEW " + view + " AS SELECT t.*, t.rowid - f.first_row + 1 AS __row"
                     + " FROM " + table + " t JOIN (SELECT __file, min(rowid) AS first_row FROM " + table
                     + " GROUP BY __file) f USING (__file)");
             sampleFrom = view;
-            rowNumber = "__row";
         }
-        return new DataTable(describedAs, db, DuckDbDialect.INSTANCE, table, sampleFrom,
-                columns.stream().map(SourceColumn::name).toList(), typed, rowNumber, several ? "__file" : null);
+        return new DataTable.Part(table, sampleFrom, typed);
     }
 
     private DataTable openJdbc(DataSource.Jdbc source, TypePlan plan) {
