@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlcicd.data;
 
 import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.output.ShutdownCleanup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ public final class DataSession implements AutoCloseable {
     private final List<Connection> databases = new ArrayList<>();
     private Path workDir;
     private Connection duckDb;
+    private ShutdownCleanup.Registration workDirCleanup;
 
     public DataSession() {
         this(System.getenv());
@@ -68,6 +70,9 @@ public final class DataSession implements AutoCloseable {
         if (duckDb == null) {
             try {
                 workDir = Files.createTempDirectory("mlcicd-data-");
+                // SIGINT/SIGTERM run no finally blocks: the work directory (and DuckDB's spill files) must not stay behind
+                Path created = workDir;
+                workDirCleanup = ShutdownCleanup.register(() -> deleteTree(created));
                 // In-memory: several times faster to load than a database file; beyond memory_limit DuckDB
                 // offloads blocks to temp_directory, so large files still fit.
                 duckDb = DriverManager.getConnection("jdbc:duckdb:");
@@ -299,12 +304,18 @@ public final class DataSession implements AutoCloseable {
             duckDb = null;
         }
         if (workDir != null) {
-            try (Stream<Path> paths = Files.walk(workDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // A leftover temporary directory is not worth failing a finished run for.
-            }
+            deleteTree(workDir);
             workDir = null;
+            workDirCleanup.close();
+            workDirCleanup = null;
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A leftover temporary directory is not worth failing a finished run for.
         }
     }
 
