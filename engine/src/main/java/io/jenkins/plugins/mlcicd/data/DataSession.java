@@ -122,10 +122,10 @@ public final class DataSession implements AutoCloseable {
         }
         Map<String, ColumnType> types = plan.plan(columns);
         List<SourceColumn> planned = columns.stream().filter(c -> types.containsKey(c.name())).toList();
-        // A wide table is stored in parts of at most BATCH_COLUMNS columns, each loaded by its own scan that reads only its
+        // A wide table is stored in parts of at most PART_COLUMNS columns, each loaded by its own scan that reads only its
         // columns: one scan of 10,000 CSV columns alone exceeds DuckDB's memory limit, and a query on a relation costs time
         // in proportion to its width (DataTable.Part).
-        int size = splittable ? DataTable.BATCH_COLUMNS : Math.max(1, planned.size());
+        int size = splittable ? DataTable.PART_COLUMNS : Math.max(1, planned.size());
         boolean split = planned.size() > size;
         List<DataTable.Part> parts = new ArrayList<>();
         int first = 0;

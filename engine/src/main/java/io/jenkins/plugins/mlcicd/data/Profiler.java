@@ -59,7 +59,8 @@ public final class Profiler {
             Histogram histogram = q == null ? null : new Histogram(Arrays.copyOfRange(q, 2, 11), bins.get(column.name()));
             Distribution distribution;
             if (column.type().isNumeric()) {
-                distribution = numericDistribution(table, column, b.finite(), b.distinct(), ordered.sketches().get(column.name()));
+                distribution = numericDistribution(table, column, b.finite(), b.distinct(), ordered.sketches().get(column.name()),
+                        ordered.sorted().get(column.name()));
             } else if (column.type().isTemporal()) {
                 distribution = null;
             } else {
@@ -75,8 +76,11 @@ public final class Profiler {
         return new DataProfile(DataProfile.SCHEMA, table.source(), createdAt.toString(), basics.rows(), columns);
     }
 
-    /** Per numeric column with values: its profile quantiles, and for a complete profile its 1001-point sketch. */
-    private record OrderStatistics(Map<String, double[]> quantiles, Map<String, double[]> sketches) {
+    /**
+     * Per numeric column with values: its profile quantiles, for a complete profile its 1001-point sketch, and all its
+     * values in order when there are at most {@link #SORTED_FETCH}.
+     */
+    private record OrderStatistics(Map<String, double[]> quantiles, Map<String, double[]> sketches, Map<String, double[]> sorted) {
     }
 
     /**
@@ -86,6 +90,7 @@ public final class Profiler {
     private static OrderStatistics orderStatistics(DataTable table, Basics basics, boolean complete) {
         Map<String, double[]> quantiles = new LinkedHashMap<>();
         Map<String, double[]> sketches = new LinkedHashMap<>();
+        Map<String, double[]> sorted = new HashMap<>();
         for (DataTable.Column column : table.columns()) {
             ColumnBasics b = basics.columns().get(column.name());
             if (!column.type().isNumeric() || b.finite() == 0) {
@@ -93,8 +98,13 @@ public final class Profiler {
             }
             String value = SqlAggregates.finite(table.dialect(), column);
             String from = table.from(column);
+            double[] all = b.finite() <= SORTED_FETCH ? sortedValues(table, from, value) : null;
+            if (all != null) {
+                sorted.put(column.name(), all);
+            }
             if (complete) {
-                double[] sketch = sketch(table, from, value, b.finite());
+                double[] sketch = all != null ? interpolate(r -> all[(int) r - 1], b.finite(), sketchLevels())
+                        : sketch(table, from, value, b.finite());
                 sketches.put(column.name(), sketch);
                 double[] q = new double[QUANTILE_LEVELS.length];
                 for (int i = 0; i < q.length; i++) {
@@ -102,10 +112,11 @@ public final class Profiler {
                 }
                 quantiles.put(column.name(), q);
             } else {
-                quantiles.put(column.name(), quantiles(table, from, value, b.finite(), QUANTILE_LEVELS));
+                quantiles.put(column.name(), all != null ? interpolate(r -> all[(int) r - 1], b.finite(), QUANTILE_LEVELS)
+                        : quantiles(table, from, value, b.finite(), QUANTILE_LEVELS));
             }
         }
-        return new OrderStatistics(quantiles, sketches);
+        return new OrderStatistics(quantiles, sketches, sorted);
     }
 
     record ColumnBasics(long count, long invalid, long nan, long finite, Double min, Double max, String minText,
@@ -251,14 +262,23 @@ public final class Profiler {
      * skips the counting, a GROUP BY over every value.
      */
     static Distribution numericDistribution(DataTable table, DataTable.Column column, long finite, Long distinctEstimate,
-            double[] sketch) {
+            double[] sketch, double[] sorted) {
         if (finite == 0) {
             return new Distribution(true, new double[0], new long[0], null, null);
         }
         String f = SqlAggregates.finite(table.dialect(), column);
         List<double[]> rows = new ArrayList<>();
         boolean many = distinctEstimate != null && distinctEstimate > 2L * MAX_EXACT_VALUES;
-        if (!many) {
+        if (!many && sorted != null) {
+            // the values are at hand, in order: their runs are what GROUP BY v ORDER BY v LIMIT 1001 would return
+            for (int i = 0; i < sorted.length && rows.size() <= MAX_EXACT_VALUES; i++) {
+                if (!rows.isEmpty() && rows.get(rows.size() - 1)[0] == sorted[i]) {
+                    rows.get(rows.size() - 1)[1]++;
+                } else {
+                    rows.add(new double[] {sorted[i], 1});
+                }
+            }
+        } else if (!many) {
             table.query("SELECT v, COUNT(*) FROM (SELECT " + f + " AS v FROM " + table.from(column) + ") t WHERE v IS NOT NULL"
                     + " GROUP BY v ORDER BY v LIMIT " + (MAX_EXACT_VALUES + 1),
                     rs -> rows.add(new double[] {rs.getDouble(1), rs.getLong(2)}));
@@ -282,11 +302,15 @@ public final class Profiler {
 
     /** The quantiles at 0, 0.001, …, 1 of a column's {@code n} non-null values. */
     static double[] sketch(DataTable table, String from, String value, long n) {
+        return quantiles(table, from, value, n, sketchLevels());
+    }
+
+    private static double[] sketchLevels() {
         double[] levels = new double[SKETCH_POINTS];
         for (int i = 0; i < SKETCH_POINTS; i++) {
             levels[i] = i / (double) (SKETCH_POINTS - 1);
         }
-        return quantiles(table, from, value, n, levels);
+        return levels;
     }
 
     /**
@@ -296,13 +320,21 @@ public final class Profiler {
      * standard SQL.
      */
     static double[] quantiles(DataTable table, String from, String value, long n, double[] levels) {
-        Map<Long, Double> ordered = n <= SORTED_FETCH ? sorted(table, from, value) : ranked(table, from, value, n, levels);
+        if (n <= SORTED_FETCH) {
+            double[] all = sortedValues(table, from, value);
+            return interpolate(r -> all[(int) r - 1], n, levels);
+        }
+        return interpolate(ranked(table, from, value, n, levels)::get, n, levels);
+    }
+
+    /** The quantiles at {@code levels} of {@code n} values whose {@code r}-th smallest (1-based) is {@code ordered(r)}. */
+    private static double[] interpolate(java.util.function.LongFunction<Double> ordered, long n, double[] levels) {
         double[] out = new double[levels.length];
         for (int i = 0; i < levels.length; i++) {
             double position = levels[i] * (n - 1);
             long lower = (long) Math.floor(position);
-            double a = ordered.get(lower + 1);
-            double b = ordered.get(Math.min(lower + 2, n));
+            double a = ordered.apply(lower + 1);
+            double b = ordered.apply(Math.min(lower + 2, n));
             out[i] = a + (b - a) * (position - lower);
         }
         return out;
@@ -314,13 +346,12 @@ public final class Profiler {
      */
     static final long SORTED_FETCH = 4096;
 
-    /** Rank (1-based) → value of every non-null value, in order. */
-    private static Map<Long, Double> sorted(DataTable table, String from, String value) {
-        Map<Long, Double> ordered = new HashMap<>();
-        long[] rank = {0};
+    /** Every non-null value, in order. */
+    private static double[] sortedValues(DataTable table, String from, String value) {
+        List<Double> ordered = new ArrayList<>();
         table.query("SELECT v FROM (SELECT " + value + " AS v FROM " + from + ") t WHERE v IS NOT NULL ORDER BY v",
-                rs -> ordered.put(++rank[0], rs.getDouble(1)));
-        return ordered;
+                rs -> ordered.add(rs.getDouble(1)));
+        return ordered.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Rank (1-based) → value of the order statistics around each level's position. */
