@@ -23,6 +23,7 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        ResourceExhaustion.watchHeap();
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new MlcicdCommand());
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.mlcicd.cli;
 
+import io.jenkins.plugins.mlcicd.input.BadInputException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.util.Locale;
 
 /**
@@ -11,8 +15,46 @@ final class ResourceExhaustion {
     private ResourceExhaustion() {
     }
 
+    /** A heap still this full after a collection is exhausted. */
+    static final double FULL_HEAP = 0.95;
+
+    /**
+     * Arms the heap watch for {@link #describe}: native code that runs out of Java heap (DuckDB's JDBC driver building
+     * a result) may fail with a NullPointerException instead of an OutOfMemoryError.
+     */
+    static void watchHeap() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            long max = pool.getUsage() == null ? -1 : pool.getUsage().getMax();
+            if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported() && max > 0) {
+                pool.setCollectionUsageThreshold((long) (max * FULL_HEAP));
+            }
+        }
+    }
+
+    /** Whether a heap pool was still at least {@link #FULL_HEAP} full after a collection since {@link #watchHeap}. */
+    static boolean heapWasExhausted() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported()
+                    && pool.getCollectionUsageThreshold() > 0 && pool.getCollectionUsageThresholdCount() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The one-line message for {@code failure}, or null when it is not resource exhaustion. */
     static String describe(Throwable failure) {
+        String described = describeCause(failure);
+        if (described == null && !(failure instanceof BadInputException || failure.getCause() instanceof BadInputException)
+                && heapWasExhausted()) {
+            // an internal error while the heap was full is the heap's doing, not a bug to report nor the input's fault
+            return "out of memory (the JVM may use " + maxHeapMiB() + " MiB, and its heap was full when this failed: "
+                    + failure.getClass().getSimpleName() + "); raise the limit (MLCICD_JAVA_OPTS=-Xmx4g) or make the work smaller";
+        }
+        return described;
+    }
+
+    private static String describeCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof OutOfMemoryError) {
                 return "out of memory (the JVM may use " + maxHeapMiB() + " MiB): the input or an option such as --bootstrap "

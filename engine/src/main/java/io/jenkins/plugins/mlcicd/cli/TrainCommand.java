@@ -6,6 +6,7 @@ import io.jenkins.plugins.mlcicd.lineage.TrainingCommand;
 import io.jenkins.plugins.mlcicd.lineage.TrainingRegistration;
 import io.jenkins.plugins.mlcicd.lineage.TrainingRequest;
 import io.jenkins.plugins.mlcicd.lineage.TrainingRun;
+import io.jenkins.plugins.mlcicd.output.ShutdownCleanup;
 import io.jenkins.plugins.mlcicd.registry.ModelRegistry;
 import io.jenkins.plugins.mlcicd.registry.RegistryException;
 import io.jenkins.plugins.mlcicd.registry.RegistryNames;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -124,15 +127,43 @@ final class TrainCommand implements Callable<Integer> {
                 model, metrics, data, dataIds, params, python, null);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ResultDocument document = new TrainingRun(new ProcessCommandExecutor()).run(request, out, err, tailLines);
-        if (target != null) {
-            Path modelFile = dir.resolve(model).normalize();
-            String uri = modelUri != null ? modelUri : modelFile.toString();
-            document = TrainingRegistration.register(document, target, new TrainingRegistration.Target(
-                    name, uri, blankToNull(sourceUrl), actor != null ? actor : RegistryOptions.defaultActor(), alias, modelFile));
+        // SIGINT/SIGTERM: the executor's cleanup stops the command's process tree and the run ends as an aborted
+        // lineage (aborted: true, no model or metrics, never registered), which is written as this command's result
+        ShutdownCleanup.interruptedRunsHaveResults();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            try {
+                done.await(ABORT_WRITE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "mlcicd-train-abort");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException alreadyStopping) {
+            // signalled already: the executor starts no command and the aborted lineage is written without waiting
         }
-        return output.finish(document, out);
+        try {
+            ResultDocument document = new TrainingRun(new ProcessCommandExecutor()).run(request, out, err, tailLines);
+            if (target != null) {
+                Path modelFile = dir.resolve(model).normalize();
+                String uri = modelUri != null ? modelUri : modelFile.toString();
+                document = TrainingRegistration.register(document, target, new TrainingRegistration.Target(
+                        name, uri, blankToNull(sourceUrl), actor != null ? actor : RegistryOptions.defaultActor(), alias, modelFile));
+            }
+            return output.finish(document, out);
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running (or was never added): it returns now that the lineage is written
+            }
+        }
     }
+
+    /** How long a signalled JVM waits for the aborted run's lineage to be written (the data is hashed first). */
+    static final Duration ABORT_WRITE_GRACE = Duration.ofSeconds(30);
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;

@@ -61,7 +61,7 @@ public final class ContractInference {
                 && c.distinct() >= 0.97 * c.count()) {
             DataTable.Column column = table.column(c.name());
             unique = table.queryOne("SELECT COUNT(" + column.value() + ") = COUNT(DISTINCT " + column.value() + ") FROM "
-                    + table.from(), rs -> rs.getBoolean(1));
+                    + table.from(column), rs -> rs.getBoolean(1));
         }
         boolean categoricalLike = c.type().isNumeric() || c.distinct() != null && c.distinct() <= 100
                 && c.distinct() * 2 < c.count();

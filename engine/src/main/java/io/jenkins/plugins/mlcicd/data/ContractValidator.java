@@ -30,7 +30,10 @@ public final class ContractValidator {
      * One condition of a check: its aggregate (null when the count follows from others), and how to find its
      * offending rows.
      */
-    private record Counter(String check, String aggregate, String offending, String shown) {
+    private record Counter(String check, String aggregate, String offending, String shown, DataTable.Column column) {
+        Counter(String check, String aggregate, String offending, String shown) {
+            this(check, aggregate, offending, shown, null);
+        }
     }
 
     /** Runs every check of {@code contract} on {@code table}. */
@@ -48,50 +51,42 @@ public final class ContractValidator {
                 continue;
             }
             String v = c.value();
-            counters.add(new Counter(rule.name() + ".count", "COUNT(" + v + ")", null, null));
+            counters.add(new Counter(rule.name() + ".count", "COUNT(" + v + ")", null, null, c));
             if (c.invalidText() != null) {
                 counters.add(new Counter(rule.name() + ".type", "COUNT(" + c.invalidText() + ")",
-                        c.invalidText() + " IS NOT NULL", c.invalidText()));
+                        c.invalidText() + " IS NOT NULL", c.invalidText(), c));
             } else {
-                counters.add(new Counter(rule.name() + ".type", "0", null, null));
+                counters.add(new Counter(rule.name() + ".type", "0", null, null, c));
             }
             String isNull = v + " IS NULL" + (c.invalidText() == null ? "" : " AND " + c.invalidText() + " IS NULL");
-            counters.add(new Counter(rule.name() + ".nulls", null, isNull, "NULL"));
+            counters.add(new Counter(rule.name() + ".nulls", null, isNull, "NULL", c));
             if (rule.min() != null) {
                 String bound = v + " < " + literal(d, rule.min(), c.type());
-                counters.add(new Counter(rule.name() + ".min", SqlAggregates.countIf(bound), bound, d.toText(v)));
-                counters.add(new Counter(rule.name() + ".min.observed", observed(d, "MIN", c), null, null));
+                counters.add(new Counter(rule.name() + ".min", SqlAggregates.countIf(bound), bound, d.toText(v), c));
+                counters.add(new Counter(rule.name() + ".min.observed", observed(d, "MIN", c), null, null, c));
             }
             if (rule.max() != null) {
                 String above = v + " > " + literal(d, rule.max(), c.type());
                 String bound = c.type() == ColumnType.DOUBLE ? "(" + above + " OR " + d.isNaN(v) + ")" : above;
-                counters.add(new Counter(rule.name() + ".max", SqlAggregates.countIf(bound), bound, d.toText(v)));
-                counters.add(new Counter(rule.name() + ".max.observed", observed(d, "MAX", c), null, null));
+                counters.add(new Counter(rule.name() + ".max", SqlAggregates.countIf(bound), bound, d.toText(v), c));
+                counters.add(new Counter(rule.name() + ".max.observed", observed(d, "MAX", c), null, null, c));
             }
             if (rule.allowed() != null) {
                 String list = rule.allowed().stream().map(a -> literal(d, a, c.type())).collect(Collectors.joining(", "));
                 String unexpected = v + " IS NOT NULL AND " + v + " NOT IN (" + list + ")";
-                counters.add(new Counter(rule.name() + ".allowed", SqlAggregates.countIf(unexpected), unexpected, d.toText(v)));
+                counters.add(new Counter(rule.name() + ".allowed", SqlAggregates.countIf(unexpected), unexpected, d.toText(v), c));
             }
             if (rule.pattern() != null) {
                 String text = c.type() == ColumnType.STRING ? v : d.toText(v);
                 String mismatch = v + " IS NOT NULL AND NOT " + d.fullMatch(text, rule.pattern());
-                counters.add(new Counter(rule.name() + ".pattern", SqlAggregates.countIf(mismatch), mismatch, text));
+                counters.add(new Counter(rule.name() + ".pattern", SqlAggregates.countIf(mismatch), mismatch, text, c));
             }
             if (Boolean.TRUE.equals(rule.unique())) {
                 counters.add(new Counter(rule.name() + ".unique",
-                        monotone.contains(rule.name()) ? "0" : "COUNT(" + v + ") - COUNT(DISTINCT " + v + ")", null, null));
+                        monotone.contains(rule.name()) ? "0" : "COUNT(" + v + ") - COUNT(DISTINCT " + v + ")", null, null, c));
             }
         }
-        List<Counter> counted = counters.stream().filter(c -> c.aggregate() != null).toList();
-        String sql = "SELECT " + counted.stream().map(Counter::aggregate).collect(Collectors.joining(", ")) + " FROM " + table.from();
-        Map<String, String> values = table.queryOne(sql, rs -> {
-            Map<String, String> out = new LinkedHashMap<>();
-            for (int i = 0; i < counted.size(); i++) {
-                out.put(counted.get(i).check(), rs.getString(i + 1));
-            }
-            return out;
-        });
+        Map<String, String> values = counts(table, counters);
         Map<String, Counter> byName = counters.stream().collect(Collectors.toMap(Counter::check, x -> x, (a, b) -> a, LinkedHashMap::new));
         long rows = Long.parseLong(values.get("rows"));
         checks.add(rowsCheck(contract, rows));
@@ -151,6 +146,37 @@ public final class ContractValidator {
         return checks;
     }
 
+    /**
+     * The aggregates of {@code counters} by check name: one query per batch of columns ({@link DataTable#batches}),
+     * each with the row count.
+     */
+    private static Map<String, String> counts(DataTable table, List<Counter> counters) {
+        Map<DataTable.Column, List<Counter>> byColumn = new LinkedHashMap<>();
+        for (Counter counter : counters) {
+            if (counter.aggregate() != null && counter.column() != null) {
+                byColumn.computeIfAbsent(counter.column(), k -> new ArrayList<>()).add(counter);
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        List<List<DataTable.Column>> batches = table.batches(new ArrayList<>(byColumn.keySet()));
+        if (batches.isEmpty()) {
+            values.put("rows", Long.toString(table.rowCount()));
+        }
+        for (List<DataTable.Column> batch : batches) {
+            List<Counter> counted = new ArrayList<>();
+            counted.add(new Counter("rows", "COUNT(*)", null, null));
+            batch.forEach(c -> counted.addAll(byColumn.get(c)));
+            String sql = "SELECT " + counted.stream().map(Counter::aggregate).collect(Collectors.joining(", ")) + " FROM "
+                    + table.from(batch.get(0));
+            table.query(sql, rs -> {
+                for (int i = 0; i < counted.size(); i++) {
+                    values.put(counted.get(i).check(), rs.getString(i + 1));
+                }
+            });
+        }
+        return values;
+    }
+
     private static String observed(SqlDialect d, String aggregate, DataTable.Column c) {
         if (c.type().isNumeric()) {
             return d.toText(aggregate + "(" + SqlAggregates.finite(d, c) + ")");
@@ -177,12 +203,13 @@ public final class ContractValidator {
     private static List<Check> schemaChecks(DataContract contract, DataTable table) {
         List<Check> checks = new ArrayList<>();
         for (ColumnRule rule : contract.columns()) {
-            if (!table.columnNames().contains(rule.name())) {
+            if (!table.hasColumn(rule.name())) {
                 checks.add(new Check("schema.missing_column", Verdict.FAILED, 1.0, null, null, "present",
                         "column '" + rule.name() + "' is missing", Map.of("column", rule.name())));
             }
         }
-        List<String> extra = table.columnNames().stream().filter(n -> contract.column(n) == null).toList();
+        Set<String> named = contract.columns().stream().map(ColumnRule::name).collect(Collectors.toSet());
+        List<String> extra = table.columnNames().stream().filter(n -> !named.contains(n)).toList();
         Verdict verdict = extra.isEmpty() ? Verdict.PASSED : switch (contract.extraColumns()) {
             case FAIL -> Verdict.FAILED;
             case WARN -> Verdict.WARNING;
@@ -240,7 +267,7 @@ public final class ContractValidator {
         if (duplicates > 0) {
             SqlDialect d = table.dialect();
             List<Map<String, Object>> samples = new ArrayList<>();
-            table.query("SELECT " + d.toText(c.value()) + ", COUNT(*) FROM " + table.from() + " WHERE " + c.value()
+            table.query("SELECT " + d.toText(c.value()) + ", COUNT(*) FROM " + table.from(c) + " WHERE " + c.value()
                     + " IS NOT NULL GROUP BY " + c.value() + " HAVING COUNT(*) > 1 ORDER BY COUNT(*) DESC, 1 LIMIT " + SAMPLES,
                     rs -> {
                         Map<String, Object> s = new LinkedHashMap<>();
@@ -251,7 +278,7 @@ public final class ContractValidator {
             if (table.rowNumber() != null) {
                 for (Map<String, Object> s : samples) {
                     List<Long> rows = new ArrayList<>();
-                    table.query("SELECT " + table.rowNumber() + " FROM " + table.sampleFrom() + " WHERE " + d.toText(c.value())
+                    table.query("SELECT " + table.rowNumber() + " FROM " + table.sampleFrom(c) + " WHERE " + d.toText(c.value())
                             + " = " + d.string((String) s.get("value")) + " ORDER BY 1 LIMIT " + SAMPLES, rs -> rows.add(rs.getLong(1)));
                     s.put("rows", rows);
                 }
@@ -271,7 +298,7 @@ public final class ContractValidator {
         String row = table.rowNumber();
         String file = table.fileName();
         String select = "SELECT " + counter.shown() + (row == null ? "" : ", " + row) + (file == null ? "" : ", " + file)
-                + " FROM " + (row == null ? table.from() : table.sampleFrom()) + " WHERE " + counter.offending()
+                + " FROM " + (row == null ? table.from(counter.column()) : table.sampleFrom(counter.column())) + " WHERE " + counter.offending()
                 + (row == null ? "" : " ORDER BY " + row + (file == null ? "" : ", " + file)) + " LIMIT " + SAMPLES;
         table.query(select, rs -> {
             Map<String, Object> s = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.mlcicd.data;
 
 import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.output.ShutdownCleanup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ public final class DataSession implements AutoCloseable {
     private final Map<String, SparkConnection> sparks = new java.util.LinkedHashMap<>();
     private Path workDir;
     private Connection duckDb;
+    private ShutdownCleanup.Registration workDirCleanup;
 
     public DataSession() {
         this(System.getenv());
@@ -46,10 +48,21 @@ public final class DataSession implements AutoCloseable {
         this.environment = Map.copyOf(environment);
     }
 
-    /** Opens a dataset as table {@code alias}, typed as {@code plan} says. */
+    /**
+     * Opens a dataset as table {@code alias}, typed as {@code plan} says; a wide file is stored in parts
+     * ({@link DataTable.Part}), so queries must take their FROM from {@link DataTable#from(DataTable.Column)}.
+     */
     public DataTable open(DataSource source, String alias, TypePlan plan) {
         if (source instanceof DataSource.Files files) {
-            return openFiles(files, alias, plan);
+            return openFiles(files, alias, plan, true);
+        }
+        return openJdbc((DataSource.Jdbc) source, plan);
+    }
+
+    /** {@link #open} as one relation however wide, for queries that join whole rows ({@link DataTable#from()}). */
+    public DataTable openWhole(DataSource source, String alias, TypePlan plan) {
+        if (source instanceof DataSource.Files files) {
+            return openFiles(files, alias, plan, false);
         }
         if (source instanceof DataSource.Spark spark) {
             return SparkTables.open(spark(spark), spark, alias, plan);
@@ -62,6 +75,9 @@ public final class DataSession implements AutoCloseable {
         if (duckDb == null) {
             try {
                 workDir = Files.createTempDirectory("mlcicd-data-");
+                // SIGINT/SIGTERM run no finally blocks: the work directory (and DuckDB's spill files) must not stay behind
+                Path created = workDir;
+                workDirCleanup = ShutdownCleanup.register(() -> deleteTree(created));
                 // In-memory: several times faster to load than a database file; beyond memory_limit DuckDB
                 // offloads blocks to temp_directory, so large files still fit.
                 duckDb = DriverManager.getConnection("jdbc:duckdb:");
@@ -83,7 +99,7 @@ public final class DataSession implements AutoCloseable {
         return duckDb;
     }
 
-    private DataTable openFiles(DataSource.Files source, String alias, TypePlan plan) {
+    private DataTable openFiles(DataSource.Files source, String alias, TypePlan plan, boolean splittable) {
         Connection db = duckDb();
         String location = FileTables.location(source.path());
         List<Path> files = FileTables.files(db, location);
@@ -110,6 +126,27 @@ public final class DataSession implements AutoCloseable {
             columns = describe(db, describedAs, scan, several);
         }
         Map<String, ColumnType> types = plan.plan(columns);
+        List<SourceColumn> planned = columns.stream().filter(c -> types.containsKey(c.name())).toList();
+        // A wide table is stored in parts of at most PART_COLUMNS columns, each loaded by its own scan that reads only its
+        // columns: one scan of 10,000 CSV columns alone exceeds DuckDB's memory limit, and a query on a relation costs time
+        // in proportion to its width (DataTable.Part).
+        int size = splittable ? DataTable.PART_COLUMNS : Math.max(1, planned.size());
+        boolean split = planned.size() > size;
+        List<DataTable.Part> parts = new ArrayList<>();
+        int first = 0;
+        do {
+            List<SourceColumn> slice = planned.subList(first, Math.min(planned.size(), first + size));
+            String name = split ? alias + "__part" + parts.size() : alias;
+            parts.add(loadPart(db, describedAs, scan, several, name, slice, types, first));
+            first += size;
+        } while (first < planned.size());
+        return new DataTable(describedAs, db, DuckDbDialect.INSTANCE, columns.stream().map(SourceColumn::name).toList(), parts,
+                several ? "__row" : "(rowid + 1)", several ? "__file" : null);
+    }
+
+    /** Loads {@code columns} (the {@code first}-th planned column onwards) from {@code scan} into table {@code name}. */
+    private static DataTable.Part loadPart(Connection db, String describedAs, String scan, boolean several, String name,
+            List<SourceColumn> columns, Map<String, ColumnType> types, int first) {
         List<DataTable.Column> typed = new ArrayList<>();
         // Each value is parsed once, below; the raw text of values that did not parse goes into one list column
         // that is NULL on rows where everything parsed: one column per typed column would hold mostly NULLs and,
@@ -122,12 +159,9 @@ public final class DataSession implements AutoCloseable {
             inner.add("filename AS __file");
             outer.add("__file");
         }
-        int index = 0;
+        int index = first;
         for (SourceColumn column : columns) {
             ColumnType type = types.get(column.name());
-            if (type == null) {
-                continue;
-            }
             Expressions e = expressions(DuckDbDialect.INSTANCE, column, type);
             String value = "__v" + index;
             String valueName = "__c" + index;
@@ -153,20 +187,17 @@ public final class DataSession implements AutoCloseable {
             outer.add("__none");
         }
         String select = "SELECT " + String.join(", ", outer) + " FROM (SELECT " + String.join(", ", inner) + " FROM " + scan + ") s";
-        String table = DuckDbDialect.INSTANCE.identifier(alias);
+        String table = DuckDbDialect.INSTANCE.identifier(name);
         execute(db, describedAs, "CREATE OR REPLACE TABLE " + table + " AS " + select);
         String sampleFrom = table;
-        String rowNumber = "(rowid + 1)";
         if (several) {
-            String view = DuckDbDialect.INSTANCE.identifier(alias + "_rows");
+            String view = DuckDbDialect.INSTANCE.identifier(name + "_rows");
             execute(db, describedAs, "CREATE OR REPLACE VIEW " + view + " AS SELECT t.*, t.rowid - f.first_row + 1 AS __row"
                     + " FROM " + table + " t JOIN (SELECT __file, min(rowid) AS first_row FROM " + table
                     + " GROUP BY __file) f USING (__file)");
             sampleFrom = view;
-            rowNumber = "__row";
         }
-        return new DataTable(describedAs, db, DuckDbDialect.INSTANCE, table, sampleFrom,
-                columns.stream().map(SourceColumn::name).toList(), typed, rowNumber, several ? "__file" : null);
+        return new DataTable.Part(table, sampleFrom, typed);
     }
 
     private DataTable openJdbc(DataSource.Jdbc source, TypePlan plan) {
@@ -293,12 +324,18 @@ public final class DataSession implements AutoCloseable {
             duckDb = null;
         }
         if (workDir != null) {
-            try (Stream<Path> paths = Files.walk(workDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // A leftover temporary directory is not worth failing a finished run for.
-            }
+            deleteTree(workDir);
             workDir = null;
+            workDirCleanup.close();
+            workDirCleanup = null;
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A leftover temporary directory is not worth failing a finished run for.
         }
     }
 

@@ -64,6 +64,10 @@ public final class DataValidation {
             } else if (referenceProfile != null) {
                 fields.put("reference", "profile of " + referenceProfile.source() + " (" + referenceProfile.createdAt() + ")");
             }
+            Map<String, ColumnProfile> referenceColumns = new java.util.HashMap<>();
+            if (referenceProfile != null) {
+                referenceProfile.columns().forEach(c -> referenceColumns.putIfAbsent(c.name(), c));
+            }
             ArrayNode columns = fields.putArray("columns");
             List<DriftResult> drifts = new ArrayList<>();
             Map<String, long[]> currentBins = currentHistograms(contract, current, referenceProfile);
@@ -75,7 +79,7 @@ public final class DataValidation {
                 ObjectNode col = columns.addObject();
                 col.put("name", rule.name());
                 col.put("type", column.type().id());
-                ColumnProfile refColumn = referenceProfile == null ? null : referenceProfile.column(rule.name());
+                ColumnProfile refColumn = referenceColumns.get(rule.name());
                 if (refColumn != null) {
                     addDistributions(col, refColumn, current, column, currentBins.get(rule.name()), rule.drift() != null);
                 }
@@ -126,9 +130,11 @@ public final class DataValidation {
     private static Map<String, long[]> currentHistograms(DataContract contract, DataTable current, DataProfile reference) {
         Map<DataTable.Column, double[]> edges = new LinkedHashMap<>();
         if (reference != null) {
+            Map<String, ColumnProfile> byName = new java.util.HashMap<>();
+            reference.columns().forEach(c -> byName.putIfAbsent(c.name(), c));
             for (ColumnRule rule : contract.columns()) {
                 DataTable.Column column = current.column(rule.name());
-                ColumnProfile ref = reference.column(rule.name());
+                ColumnProfile ref = byName.get(rule.name());
                 if (column != null && ref != null && column.type().isNumeric() && ref.type().isNumeric() && ref.histogram() != null) {
                     edges.put(column, ref.histogram().edges());
                 }

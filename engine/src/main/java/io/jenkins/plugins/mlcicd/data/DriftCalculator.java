@@ -246,7 +246,7 @@ public final class DriftCalculator {
     /** Minimum, maximum and count of a numeric column's finite values. */
     private static double[] range(DataTable table, DataTable.Column column) {
         String v = SqlAggregates.finite(table.dialect(), column);
-        return table.queryOne("SELECT MIN(" + v + "), MAX(" + v + "), COUNT(" + v + ") FROM " + table.from(),
+        return table.queryOne("SELECT MIN(" + v + "), MAX(" + v + "), COUNT(" + v + ") FROM " + table.from(column),
                 rs -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getLong(3)});
     }
 
@@ -259,7 +259,7 @@ public final class DriftCalculator {
         boolean approximate = false;
         if (reference.hasData() && reference.table().dialect() == d && sameEngine(reference.table(), current)) {
             referenceRelation = "SELECT v, 1 AS w FROM (SELECT " + SqlAggregates.finite(d, reference.column()) + " AS v FROM "
-                    + reference.table().from() + ") r WHERE v IS NOT NULL";
+                    + reference.table().from(reference.column()) + ") r WHERE v IS NOT NULL";
             referenceWeight = ref.finiteCount();
         } else {
             Distribution dist = ref.distribution();
@@ -281,14 +281,14 @@ public final class DriftCalculator {
             referenceWeight = weight;
         }
         String currentValue = SqlAggregates.finite(d, column);
-        long currentCount = current.queryOne("SELECT COUNT(" + currentValue + ") FROM " + current.from(), rs -> rs.getLong(1));
+        long currentCount = current.queryOne("SELECT COUNT(" + currentValue + ") FROM " + current.from(column), rs -> rs.getLong(1));
         details.put("currentCount", currentCount);
         if (referenceWeight == 0 || currentCount == 0) {
             return Double.NaN;
         }
         String sql = "WITH g AS (SELECT v, SUM(wa) AS wa, SUM(wb) AS wb FROM ("
                 + "SELECT v, w AS wa, 0 AS wb FROM (" + referenceRelation + ") ref"
-                + " UNION ALL SELECT v, 0 AS wa, 1 AS wb FROM (SELECT " + currentValue + " AS v FROM " + current.from()
+                + " UNION ALL SELECT v, 0 AS wa, 1 AS wb FROM (SELECT " + currentValue + " AS v FROM " + current.from(column)
                 + ") cur WHERE v IS NOT NULL) u GROUP BY v),"
                 + " c AS (SELECT v, CAST(SUM(wa) OVER w AS " + d.typeName(ColumnType.DOUBLE) + ") / " + referenceWeight + " AS fa,"
                 + " CAST(SUM(wb) OVER w AS " + d.typeName(ColumnType.DOUBLE) + ") / " + currentCount + " AS fb,"
@@ -359,7 +359,7 @@ public final class DriftCalculator {
         int limit = Profiler.MAX_EXACT_VALUES;
         List<Object[]> rows = new ArrayList<>();
         table.query("SELECT " + (numeric ? "v" : d.toText("v")) + ", n FROM (SELECT " + value + " AS v, COUNT(*) AS n FROM "
-                + table.from() + " GROUP BY " + value + ") t WHERE v IS NOT NULL ORDER BY n DESC, 1 LIMIT " + (limit + 1),
+                + table.from(column) + " GROUP BY " + value + ") t WHERE v IS NOT NULL ORDER BY n DESC, 1 LIMIT " + (limit + 1),
                 rs -> rows.add(new Object[] {numeric ? Double.toString(rs.getDouble(1)) : rs.getString(1), rs.getLong(2)}));
         long total = 0;
         for (int i = 0; i < rows.size() && i < limit; i++) {
@@ -367,7 +367,7 @@ public final class DriftCalculator {
             total += (Long) rows.get(i)[1];
         }
         if (rows.size() > limit) {
-            long all = table.queryOne("SELECT COUNT(" + value + ") FROM " + table.from(), rs -> rs.getLong(1));
+            long all = table.queryOne("SELECT COUNT(" + value + ") FROM " + table.from(column), rs -> rs.getLong(1));
             counts.put(OTHER, all - total);
         }
         return Collections.unmodifiableMap(counts);
@@ -408,7 +408,7 @@ public final class DriftCalculator {
 
     private static void addDistinct(Set<String> values, DataTable table, DataTable.Column column, int cap) {
         table.query("SELECT DISTINCT v FROM (SELECT " + SqlAggregates.finite(table.dialect(), column) + " AS v FROM "
-                + table.from() + ") t WHERE v IS NOT NULL LIMIT " + (cap + 1), rs -> values.add(Double.toString(rs.getDouble(1))));
+                + table.from(column) + ") t WHERE v IS NOT NULL LIMIT " + (cap + 1), rs -> values.add(Double.toString(rs.getDouble(1))));
     }
 
     private static long sum(long[] counts) {

@@ -142,11 +142,16 @@ public final class FileTables {
                 + (withFileName ? ", filename = true" : "") + ")";
     }
 
-    /** What DuckDB's sniffer thinks the column types are (a guess, for profiles and inferred contracts). */
+    /**
+     * What DuckDB's sniffer thinks the column types are (a guess, for profiles and inferred contracts). The escape is
+     * the one {@link #csvScan} reads with: left open, the sniffer tries every candidate on every column of its sample,
+     * which took 24 s on a 3,000-column file (3 s with it given).
+     */
     public static String csvSniffScan(String location, CsvOptions options) {
         return "read_csv(" + sqlString(location) + ", header = " + options.header()
                 + ", delim = " + sqlString(String.valueOf(options.delimiter()))
-                + ", quote = " + sqlString(String.valueOf(options.quote())) + ", auto_detect = true)";
+                + ", quote = " + sqlString(String.valueOf(options.quote()))
+                + ", escape = " + sqlString(String.valueOf(options.quote())) + ", auto_detect = true)";
     }
 
     /** The Parquet or JSON Lines scan of a location, optionally with the source file of each row. */

@@ -26,7 +26,7 @@ final class MonotoneColumns {
         for (DataTable.Column c : columns) {
             String value = c.value();
             boolean strict = table.queryOne("SELECT " + SqlAggregates.countIf("x <= p") + ", " + SqlAggregates.countIf("x >= p")
-                    + " FROM (SELECT x, lag(x) OVER () AS p FROM (SELECT " + value + " AS x FROM " + table.from() + " WHERE "
+                    + " FROM (SELECT x, lag(x) OVER () AS p FROM (SELECT " + value + " AS x FROM " + table.from(c) + " WHERE "
                     + value + " IS NOT NULL) s) w", rs -> rs.getLong(1) == 0 || rs.getLong(2) == 0);
             if (strict) {
                 monotone.add(c.name());

@@ -59,7 +59,8 @@ public final class Profiler {
             Histogram histogram = q == null ? null : new Histogram(Arrays.copyOfRange(q, 2, 11), bins.get(column.name()));
             Distribution distribution;
             if (column.type().isNumeric()) {
-                distribution = numericDistribution(table, column, b.finite(), b.distinct(), ordered.sketches().get(column.name()));
+                distribution = numericDistribution(table, column, b.finite(), b.distinct(), ordered.sketches().get(column.name()),
+                        ordered.sorted().get(column.name()));
             } else if (column.type().isTemporal()) {
                 distribution = null;
             } else {
@@ -75,8 +76,11 @@ public final class Profiler {
         return new DataProfile(DataProfile.SCHEMA, table.source(), createdAt.toString(), basics.rows(), columns);
     }
 
-    /** Per numeric column with values: its profile quantiles, and for a complete profile its 1001-point sketch. */
-    private record OrderStatistics(Map<String, double[]> quantiles, Map<String, double[]> sketches) {
+    /**
+     * Per numeric column with values: its profile quantiles, for a complete profile its 1001-point sketch, and all its
+     * values in order when there are at most {@link #SORTED_FETCH}.
+     */
+    private record OrderStatistics(Map<String, double[]> quantiles, Map<String, double[]> sketches, Map<String, double[]> sorted) {
     }
 
     /**
@@ -86,14 +90,21 @@ public final class Profiler {
     private static OrderStatistics orderStatistics(DataTable table, Basics basics, boolean complete) {
         Map<String, double[]> quantiles = new LinkedHashMap<>();
         Map<String, double[]> sketches = new LinkedHashMap<>();
+        Map<String, double[]> sorted = new HashMap<>();
         for (DataTable.Column column : table.columns()) {
             ColumnBasics b = basics.columns().get(column.name());
             if (!column.type().isNumeric() || b.finite() == 0) {
                 continue;
             }
             String value = SqlAggregates.finite(table.dialect(), column);
+            String from = table.from(column);
+            double[] all = b.finite() <= SORTED_FETCH ? sortedValues(table, from, value) : null;
+            if (all != null) {
+                sorted.put(column.name(), all);
+            }
             if (complete) {
-                double[] sketch = sketch(table, value, b.finite());
+                double[] sketch = all != null ? interpolate(r -> all[(int) r - 1], b.finite(), sketchLevels())
+                        : sketch(table, from, value, b.finite());
                 sketches.put(column.name(), sketch);
                 double[] q = new double[QUANTILE_LEVELS.length];
                 for (int i = 0; i < q.length; i++) {
@@ -101,10 +112,11 @@ public final class Profiler {
                 }
                 quantiles.put(column.name(), q);
             } else {
-                quantiles.put(column.name(), quantiles(table, value, b.finite(), QUANTILE_LEVELS));
+                quantiles.put(column.name(), all != null ? interpolate(r -> all[(int) r - 1], b.finite(), QUANTILE_LEVELS)
+                        : quantiles(table, from, value, b.finite(), QUANTILE_LEVELS));
             }
         }
-        return new OrderStatistics(quantiles, sketches);
+        return new OrderStatistics(quantiles, sketches, sorted);
     }
 
     record ColumnBasics(long count, long invalid, long nan, long finite, Double min, Double max, String minText,
@@ -114,12 +126,25 @@ public final class Profiler {
     record Basics(long rows, Map<String, ColumnBasics> columns) {
     }
 
-    /** The one aggregate pass over all typed columns: counts, ranges, moments and distinct estimates. */
+    /**
+     * The aggregate pass over all typed columns: counts, ranges, moments and distinct estimates, one query per
+     * batch of columns ({@link DataTable#batches}).
+     */
     static Basics basics(DataTable table) {
+        Map<String, ColumnBasics> columns = new LinkedHashMap<>();
+        Long rows = null;
+        for (List<DataTable.Column> batch : table.batches(table.columns())) {
+            rows = basics(table, batch, columns);
+        }
+        return new Basics(rows != null ? rows : table.rowCount(), columns);
+    }
+
+    /** The basics of one batch of columns into {@code columns}; returns the row count. */
+    private static long basics(DataTable table, List<DataTable.Column> batch, Map<String, ColumnBasics> columns) {
         SqlDialect d = table.dialect();
         List<String> select = new ArrayList<>();
         select.add("COUNT(*)");
-        for (DataTable.Column c : table.columns()) {
+        for (DataTable.Column c : batch) {
             select.add("COUNT(" + c.value() + ")");
             select.add(c.invalidText() == null ? "0" : "COUNT(" + c.invalidText() + ")");
             select.add(d.approxDistinct(c.value()));
@@ -136,12 +161,10 @@ public final class Profiler {
                 select.add(d.toText("MAX(" + c.value() + ")"));
             }
         }
-        String sql = "SELECT " + String.join(", ", select) + " FROM " + table.from();
+        String sql = "SELECT " + String.join(", ", select) + " FROM " + table.from(batch.get(0));
         return table.queryOne(sql, rs -> {
-            long rows = rs.getLong(1);
-            Map<String, ColumnBasics> columns = new LinkedHashMap<>();
             int i = 2;
-            for (DataTable.Column c : table.columns()) {
+            for (DataTable.Column c : batch) {
                 long count = rs.getLong(i++);
                 long invalid = rs.getLong(i++);
                 long distinct = rs.getLong(i++);
@@ -159,7 +182,7 @@ public final class Profiler {
                     columns.put(c.name(), new ColumnBasics(count, invalid, 0, count, null, null, min, max, null, null, distinct));
                 }
             }
-            return new Basics(rows, columns);
+            return rs.getLong(1);
         });
     }
 
@@ -183,23 +206,23 @@ public final class Profiler {
             }
             out.put(e.getKey().name(), null);
         }
-        if (!binned.isEmpty()) {
+        for (List<DataTable.Column> batch : table.batches(new ArrayList<>(binned.keySet()))) {
             StringBuilder aggregates = new StringBuilder();
             StringBuilder lists = new StringBuilder();
             StringBuilder values = new StringBuilder();
             int i = 0;
-            for (Map.Entry<DataTable.Column, BoundaryHistogram> e : binned.entrySet()) {
+            for (DataTable.Column column : batch) {
                 String sep = i > 0 ? ", " : "";
-                values.append(sep).append(SqlAggregates.finite(table.dialect(), e.getKey())).append(" AS v").append(i);
-                aggregates.append(sep).append(e.getValue().aggregate(table.dialect(), "v" + i)).append(" AS h").append(i);
+                values.append(sep).append(SqlAggregates.finite(table.dialect(), column)).append(" AS v").append(i);
+                aggregates.append(sep).append(binned.get(column).aggregate(table.dialect(), "v" + i)).append(" AS h").append(i);
                 lists.append(sep).append("map_keys(h").append(i).append("), map_values(h").append(i).append(")");
                 i++;
             }
             table.query("SELECT " + lists + " FROM (SELECT " + aggregates + " FROM (SELECT " + values + " FROM "
-                    + table.from() + ") s) h", rs -> {
+                    + table.from(batch.get(0)) + ") s) h", rs -> {
                         int column = 1;
-                        for (Map.Entry<DataTable.Column, BoundaryHistogram> e : binned.entrySet()) {
-                            out.put(e.getKey().name(), e.getValue().counts(rs, column));
+                        for (DataTable.Column c : batch) {
+                            out.put(c.name(), binned.get(c).counts(rs, column));
                             column += 2;
                         }
                     });
@@ -218,7 +241,7 @@ public final class Profiler {
         String bin = SqlAggregates.binIndex(table.dialect(), "v", edges);
         long[] out = new long[edges.length + 1];
         table.query("SELECT b, COUNT(*) FROM (SELECT " + bin + " AS b FROM (SELECT "
-                + SqlAggregates.finite(table.dialect(), column) + " AS v FROM " + table.from() + ") s) t WHERE b IS NOT NULL GROUP BY b",
+                + SqlAggregates.finite(table.dialect(), column) + " AS v FROM " + table.from(column) + ") s) t WHERE b IS NOT NULL GROUP BY b",
                 rs -> out[rs.getInt(1)] = rs.getLong(2));
         return out;
     }
@@ -227,7 +250,7 @@ public final class Profiler {
     static List<ValueCount> top(DataTable table, DataTable.Column column) {
         SqlDialect d = table.dialect();
         List<ValueCount> top = new ArrayList<>();
-        table.query("SELECT " + d.toText(column.value()) + " AS v, COUNT(*) AS n FROM " + table.from()
+        table.query("SELECT " + d.toText(column.value()) + " AS v, COUNT(*) AS n FROM " + table.from(column)
                 + " WHERE " + column.value() + " IS NOT NULL GROUP BY " + column.value() + " ORDER BY n DESC, v LIMIT " + TOP,
                 rs -> top.add(new ValueCount(rs.getString(1), rs.getLong(2))));
         return top;
@@ -239,15 +262,24 @@ public final class Profiler {
      * skips the counting, a GROUP BY over every value.
      */
     static Distribution numericDistribution(DataTable table, DataTable.Column column, long finite, Long distinctEstimate,
-            double[] sketch) {
+            double[] sketch, double[] sorted) {
         if (finite == 0) {
             return new Distribution(true, new double[0], new long[0], null, null);
         }
         String f = SqlAggregates.finite(table.dialect(), column);
         List<double[]> rows = new ArrayList<>();
         boolean many = distinctEstimate != null && distinctEstimate > 2L * MAX_EXACT_VALUES;
-        if (!many) {
-            table.query("SELECT v, COUNT(*) FROM (SELECT " + f + " AS v FROM " + table.from() + ") t WHERE v IS NOT NULL"
+        if (!many && sorted != null) {
+            // the values are at hand, in order: their runs are what GROUP BY v ORDER BY v LIMIT 1001 would return
+            for (int i = 0; i < sorted.length && rows.size() <= MAX_EXACT_VALUES; i++) {
+                if (!rows.isEmpty() && rows.get(rows.size() - 1)[0] == sorted[i]) {
+                    rows.get(rows.size() - 1)[1]++;
+                } else {
+                    rows.add(new double[] {sorted[i], 1});
+                }
+            }
+        } else if (!many) {
+            table.query("SELECT v, COUNT(*) FROM (SELECT " + f + " AS v FROM " + table.from(column) + ") t WHERE v IS NOT NULL"
                     + " GROUP BY v ORDER BY v LIMIT " + (MAX_EXACT_VALUES + 1),
                     rs -> rows.add(new double[] {rs.getDouble(1), rs.getLong(2)}));
         }
@@ -269,12 +301,16 @@ public final class Profiler {
     }
 
     /** The quantiles at 0, 0.001, …, 1 of a column's {@code n} non-null values. */
-    static double[] sketch(DataTable table, String value, long n) {
+    static double[] sketch(DataTable table, String from, String value, long n) {
+        return quantiles(table, from, value, n, sketchLevels());
+    }
+
+    private static double[] sketchLevels() {
         double[] levels = new double[SKETCH_POINTS];
         for (int i = 0; i < SKETCH_POINTS; i++) {
             levels[i] = i / (double) (SKETCH_POINTS - 1);
         }
-        return quantiles(table, value, n, levels);
+        return levels;
     }
 
     /**
@@ -283,7 +319,43 @@ public final class Profiler {
      * here. Measured on DuckDB three times faster than its list-valued {@code quantile_cont}, and it is
      * standard SQL.
      */
-    static double[] quantiles(DataTable table, String value, long n, double[] levels) {
+    static double[] quantiles(DataTable table, String from, String value, long n, double[] levels) {
+        if (n <= SORTED_FETCH) {
+            double[] all = sortedValues(table, from, value);
+            return interpolate(r -> all[(int) r - 1], n, levels);
+        }
+        return interpolate(ranked(table, from, value, n, levels)::get, n, levels);
+    }
+
+    /** The quantiles at {@code levels} of {@code n} values whose {@code r}-th smallest (1-based) is {@code ordered(r)}. */
+    private static double[] interpolate(java.util.function.LongFunction<Double> ordered, long n, double[] levels) {
+        double[] out = new double[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            double position = levels[i] * (n - 1);
+            long lower = (long) Math.floor(position);
+            double a = ordered.apply(lower + 1);
+            double b = ordered.apply(Math.min(lower + 2, n));
+            out[i] = a + (b - a) * (position - lower);
+        }
+        return out;
+    }
+
+    /**
+     * Up to this many values are fetched sorted rather than picked by rank: a sketch needs up to 2,002 ranks, and an
+     * IN list that long costs more to plan than sorting and sending a few thousand values (per column of a wide table).
+     */
+    static final long SORTED_FETCH = 4096;
+
+    /** Every non-null value, in order. */
+    private static double[] sortedValues(DataTable table, String from, String value) {
+        List<Double> ordered = new ArrayList<>();
+        table.query("SELECT v FROM (SELECT " + value + " AS v FROM " + from + ") t WHERE v IS NOT NULL ORDER BY v",
+                rs -> ordered.add(rs.getDouble(1)));
+        return ordered.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Rank (1-based) → value of the order statistics around each level's position. */
+    private static Map<Long, Double> ranked(DataTable table, String from, String value, long n, double[] levels) {
         TreeSet<Long> ranks = new TreeSet<>();
         for (double level : levels) {
             long lower = (long) Math.floor(level * (n - 1));
@@ -293,24 +365,16 @@ public final class Profiler {
         Map<Long, Double> ordered = new HashMap<>();
         String in = ranks.stream().map(String::valueOf).collect(Collectors.joining(", "));
         table.query("SELECT rn, v FROM (SELECT v, ROW_NUMBER() OVER (ORDER BY v) AS rn FROM (SELECT " + value + " AS v FROM "
-                + table.from() + ") t WHERE v IS NOT NULL) r WHERE rn IN (" + in + ")",
+                + from + ") t WHERE v IS NOT NULL) r WHERE rn IN (" + in + ")",
                 rs -> ordered.put(rs.getLong(1), rs.getDouble(2)));
-        double[] out = new double[levels.length];
-        for (int i = 0; i < levels.length; i++) {
-            double position = levels[i] * (n - 1);
-            long lower = (long) Math.floor(position);
-            double a = ordered.get(lower + 1);
-            double b = ordered.get(Math.min(lower + 2, n));
-            out[i] = a + (b - a) * (position - lower);
-        }
-        return out;
+        return ordered;
     }
 
     /** Category counts, the most frequent {@code limit} kept and the rest summed into otherCount. */
     static Distribution categories(DataTable table, DataTable.Column column, int limit, long count) {
         SqlDialect d = table.dialect();
         List<ValueCount> categories = new ArrayList<>();
-        table.query("SELECT " + d.toText(column.value()) + " AS v, COUNT(*) AS n FROM " + table.from()
+        table.query("SELECT " + d.toText(column.value()) + " AS v, COUNT(*) AS n FROM " + table.from(column)
                 + " WHERE " + column.value() + " IS NOT NULL GROUP BY " + column.value() + " ORDER BY n DESC, v LIMIT " + limit,
                 rs -> categories.add(new ValueCount(rs.getString(1), rs.getLong(2))));
         long kept = categories.stream().mapToLong(ValueCount::count).sum();

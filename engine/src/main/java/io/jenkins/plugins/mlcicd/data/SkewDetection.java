@@ -37,9 +37,9 @@ public final class SkewDetection {
             throw new BadInputException("skew reads files: both sides must be files, directories or globs");
         }
         try (DataSession session = new DataSession(environment)) {
-            DataTable training = session.open(request.training(), "training", TypePlan.inferred());
+            DataTable training = session.openWhole(request.training(), "training", TypePlan.inferred());
             List<String> servingNames = new ArrayList<>();
-            DataTable serving = session.open(request.serving(), "serving", columns -> {
+            DataTable serving = session.openWhole(request.serving(), "serving", columns -> {
                 Map<String, ColumnType> plan = new LinkedHashMap<>();
                 for (SourceColumn c : columns) {
                     servingNames.add(c.name());

@@ -30,6 +30,10 @@ public final class ProcessCommandExecutor implements CommandExecutor {
         builder.environment().putIfAbsent("PYTHONUNBUFFERED", "1");
         builder.environment().putAll(command.environment());
         long start = System.nanoTime();
+        if (ShutdownCleanup.stopping()) {
+            // a signal arrived before the command started: starting it now would leave it running after the JVM is gone
+            return CommandOutcome.aborted(null, 0, List.of("mlcicd: stopped by a signal before the command started"));
+        }
         Process process;
         try {
             process = builder.start();
@@ -43,6 +47,9 @@ public final class ProcessCommandExecutor implements CommandExecutor {
         }
         // SIGINT/SIGTERM to mlcicd stops the training command's whole process tree, not just the JVM
         try (ShutdownCleanup.Registration cleanup = ShutdownCleanup.register(() -> killTree(process))) {
+            if (ShutdownCleanup.stopping()) {
+                killTree(process); // the signal came while it started, before the cleanup above was registered
+            }
             return awaitOutcome(command, out, err, tail, process, start);
         }
     }
@@ -72,6 +79,11 @@ public final class ProcessCommandExecutor implements CommandExecutor {
         }
         // A process that survived even the forced kill (stuck in the kernel) has no exit code to report.
         Integer exitCode = process.isAlive() ? null : process.exitValue();
+        if (ShutdownCleanup.stopping()) {
+            // SIGINT/SIGTERM to mlcicd: the shutdown hook stopped the process tree; this run did not finish
+            tail.append(LogTail.STDERR, "\nmlcicd: stopped by a signal; the command's process tree was killed\n");
+            return CommandOutcome.aborted(exitCode, durationMs, tail.lines());
+        }
         return new CommandOutcome(exitCode, timedOut, null, durationMs, tail.lines());
     }
 

@@ -54,7 +54,8 @@ public final class TrainingRegistration {
         ObjectNode registryField = fields.putObject("registry");
         registryField.put("name", target.name()).put("location", registry.location());
         if (training.verdict() == Verdict.FAILED) {
-            registryField.put("skipped", "the training run failed");
+            registryField.put("skipped", training.fields().path("aborted").asBoolean(false)
+                    ? "the training run was aborted" : "the training run failed");
             return new ResultDocument(training.kind(), training.verdict(), training.summary(), training.startedAt(),
                     training.durationMs(), checks, fields);
         }
