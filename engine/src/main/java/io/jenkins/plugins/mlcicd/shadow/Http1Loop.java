@@ -99,8 +99,10 @@ final class Http1Loop implements ModelDriver {
             if (nextSend != NONE && (until == NONE || nextSend - until < 0)) {
                 until = nextSend;
             }
-            // only a loop with a free connection and nothing queued wants to hear of new requests
-            boolean sleep = nextSend != NONE || idle.isEmpty() || queue.drained() || queue.sleepUnlessReady();
+            // only a loop with a free connection and nothing queued wants to hear of new requests; a queue
+            // that finished since the check above must not put a loop of idle connections to sleep for good
+            boolean sleep = nextSend != NONE || idle.isEmpty()
+                    || (queue.drained() ? idle.size() < channels.length : queue.sleepUnlessReady());
             if (!sleep) {
                 selector.selectNow(onReady);
             } else if (until == NONE) {
