@@ -4,6 +4,7 @@ import io.jenkins.plugins.mlcicd.data.CsvOptions;
 import io.jenkins.plugins.mlcicd.data.DataSource;
 import io.jenkins.plugins.mlcicd.data.SkewDetection;
 import io.jenkins.plugins.mlcicd.data.SkewRequest;
+import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.result.ResultDocument;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,11 +22,32 @@ final class SkewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--training", required = true, paramLabel = "PATH", description = "Features as logged for training (file, directory or glob).")
-    Path training;
+    @Option(names = "--training", paramLabel = "PATH",
+            description = "Features as logged for training (file, directory or glob; with --spark a path Spark reads, e.g. s3a://…).")
+    String training;
 
-    @Option(names = "--serving", required = true, paramLabel = "PATH", description = "Features as logged at serving time.")
-    Path serving;
+    @Option(names = "--serving", paramLabel = "PATH", description = "Features as logged at serving time (with --spark read by Spark).")
+    String serving;
+
+    @Option(names = "--spark", paramLabel = "URL",
+            description = "Spark Connect URL (sc://host:15002): both sides are read and joined in that Spark session.")
+    String spark;
+
+    @Option(names = "--spark-token-env", paramLabel = "VAR", defaultValue = DataSource.Spark.DEFAULT_TOKEN_ENV,
+            description = "Environment variable holding the Spark Connect bearer token, if the server wants one (default: ${DEFAULT-VALUE}).")
+    String sparkTokenEnv;
+
+    @Option(names = "--training-table", paramLabel = "TABLE", description = "With --spark: the training side is this table.")
+    String trainingTable;
+
+    @Option(names = "--training-query", paramLabel = "SQL", description = "With --spark: the training side is this SELECT's result.")
+    String trainingQuery;
+
+    @Option(names = "--serving-table", paramLabel = "TABLE", description = "With --spark: the serving side is this table.")
+    String servingTable;
+
+    @Option(names = "--serving-query", paramLabel = "SQL", description = "With --spark: the serving side is this SELECT's result.")
+    String servingQuery;
 
     @Option(names = "--key", required = true, paramLabel = "COL", description = "Column that identifies an example on both sides.")
     String key;
@@ -56,9 +78,27 @@ final class SkewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CsvOptions csv = new CsvOptions(CsvOptions.character("--delimiter", delimiter), CsvOptions.character("--quote", quote), !noHeader);
-        SkewRequest request = new SkewRequest(new DataSource.Files(training, csv), new DataSource.Files(serving, csv), key,
-                features, tolerance, maxMismatchFraction);
+        SkewRequest request = new SkewRequest(side("training", training, trainingTable, trainingQuery, csv),
+                side("serving", serving, servingTable, servingQuery, csv), key, features, tolerance, maxMismatchFraction);
         ResultDocument document = new SkewDetection(System.getenv(), Clock.systemUTC()).run(request);
         return outputs.finish(document, spec.commandLine().getOut());
+    }
+
+    /** One side: a path, or with --spark exactly one of a path, a table and a query. */
+    private DataSource side(String name, String path, String table, String query, CsvOptions csv) {
+        int given = (path == null ? 0 : 1) + (table == null ? 0 : 1) + (query == null ? 0 : 1);
+        if (spark == null) {
+            if (table != null || query != null) {
+                throw new BadInputException("--" + name + "-table and --" + name + "-query go with --spark");
+            }
+            if (path == null) {
+                throw new BadInputException("missing --" + name + " PATH");
+            }
+            return new DataSource.Files(Path.of(path), csv);
+        }
+        if (given != 1) {
+            throw new BadInputException("--spark needs exactly one of --" + name + ", --" + name + "-table and --" + name + "-query");
+        }
+        return new DataSource.Spark(spark, table, query, path, sparkTokenEnv);
     }
 }

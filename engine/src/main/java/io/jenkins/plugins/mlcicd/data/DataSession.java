@@ -56,6 +56,9 @@ public final class DataSession implements AutoCloseable {
         if (source instanceof DataSource.Files files) {
             return openFiles(files, alias, plan, true);
         }
+        if (source instanceof DataSource.Spark spark) {
+            return SparkTables.open(spark(spark), spark, alias, plan);
+        }
         return openJdbc((DataSource.Jdbc) source, plan);
     }
 

@@ -51,4 +51,10 @@ public final class DuckDbDialect implements SqlDialect {
     public String approxDistinct(String expression) {
         return "approx_count_distinct(" + expression + ")";
     }
+
+    @Override
+    public String firstRowPerKey(String columns, String from, String key, String rowOrder) {
+        return "(SELECT " + columns + ", " + rowOrder + " AS __rid FROM " + from + " QUALIFY row_number() OVER (PARTITION BY " + key
+                + " ORDER BY " + rowOrder + ") = 1)";
+    }
 }

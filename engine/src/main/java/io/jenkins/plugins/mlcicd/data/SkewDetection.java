@@ -33,8 +33,11 @@ public final class SkewDetection {
 
     public ResultDocument run(SkewRequest request) {
         Instant started = clock.instant();
-        if (!(request.training() instanceof DataSource.Files) || !(request.serving() instanceof DataSource.Files)) {
-            throw new BadInputException("skew reads files: both sides must be files, directories or globs");
+        boolean files = request.training() instanceof DataSource.Files && request.serving() instanceof DataSource.Files;
+        if (!files && !sameSpark(request.training(), request.serving())) {
+            // The two sides are joined in one query: one engine must see both.
+            throw new BadInputException("skew joins both sides in one engine: give two files, directories or globs, or both"
+                    + " sides in one Spark session (one --spark)");
         }
         try (DataSession session = new DataSession(environment)) {
             DataTable training = session.openWhole(request.training(), "training", TypePlan.inferred());
@@ -66,15 +69,13 @@ public final class SkewDetection {
             }
             List<Check> checks = new ArrayList<>();
             SqlDialect d = training.dialect();
-            String tk = training.column(key).value();
-            String sk = serving.column(key).value();
-            long trainingDuplicates = duplicates(training, tk);
-            long servingDuplicates = duplicates(serving, sk);
-            String t = "(SELECT *, rowid AS __rid FROM " + training.from() + " QUALIFY row_number() OVER (PARTITION BY " + tk
-                    + " ORDER BY rowid) = 1)";
-            String s = "(SELECT *, rowid AS __rid FROM " + serving.from() + " QUALIFY row_number() OVER (PARTITION BY " + sk
-                    + " ORDER BY rowid) = 1)";
-            String joined = t + " t FULL OUTER JOIN " + s + " s ON t." + tk + " = s." + sk;
+            long trainingDuplicates = duplicates(training, training.column(key).value());
+            long servingDuplicates = duplicates(serving, serving.column(key).value());
+            Side ts = files ? Side.ofFiles(training, key) : Side.ofSpark(training, key, features);
+            Side ss = files ? Side.ofFiles(serving, key) : Side.ofSpark(serving, key, features);
+            String tk = ts.key();
+            String sk = ss.key();
+            String joined = ts.relation() + " t FULL OUTER JOIN " + ss.relation() + " s ON t." + tk + " = s." + sk;
             long[] keys = training.queryOne("SELECT " + SqlAggregates.countIf("t." + tk + " IS NOT NULL AND s." + sk + " IS NOT NULL")
                     + ", " + SqlAggregates.countIf("s." + sk + " IS NULL") + ", " + SqlAggregates.countIf("t." + tk + " IS NULL")
                     + " FROM " + joined + " WHERE t." + tk + " IS NOT NULL OR s." + sk + " IS NOT NULL",
@@ -97,12 +98,12 @@ public final class SkewDetection {
             for (String f : features) {
                 DataTable.Column tc = training.column(f);
                 DataTable.Column sc = serving.column(f);
-                String a = "t." + tc.value();
-                String b = "s." + sc.value();
+                String a = "t." + ts.feature(f);
+                String b = "s." + ss.feature(f);
                 String differ = tc.type().isNumeric()
                         ? "(" + a + " IS NULL) <> (" + b + " IS NULL) OR ABS(" + a + " - " + b + ") > " + request.tolerance()
                                 + " * GREATEST(ABS(" + a + "), ABS(" + b + "))"
-                        : a + " IS DISTINCT FROM " + b;
+                        : d.differs(a, b);
                 String inBoth = "t." + tk + " IS NOT NULL AND s." + sk + " IS NOT NULL";
                 long mismatches = training.queryOne("SELECT " + SqlAggregates.countIf(inBoth + " AND (" + differ + ")")
                         + " FROM " + joined, rs -> rs.getLong(1));
@@ -147,6 +148,55 @@ public final class SkewDetection {
                     + matched + " joined examples, " + skewed + " of " + features.size() + " features skewed";
             return new ResultDocument(ResultKind.DATA_VALIDATION, verdict, summary, started,
                     Math.max(0, clock.millis() - started.toEpochMilli()), checks, fields);
+        }
+    }
+
+    private static boolean sameSpark(DataSource training, DataSource serving) {
+        return training instanceof DataSource.Spark t && serving instanceof DataSource.Spark s && t.url().equals(s.url())
+                && java.util.Objects.equals(t.tokenEnv(), s.tokenEnv());
+    }
+
+    /**
+     * One side as a relation with the first row of each key ({@code __rid}: its position) and how the joined
+     * query names its key and features there.
+     */
+    private record Side(String relation, String key, Map<String, String> features) {
+        String feature(String name) {
+            return features.get(name);
+        }
+
+        /** DuckDB work tables: typed columns by name, row order the table's rowid (the order in the files). */
+        static Side ofFiles(DataTable table, String key) {
+            Map<String, String> names = new LinkedHashMap<>();
+            for (DataTable.Column c : table.columns()) {
+                names.put(c.name(), c.value());
+            }
+            String k = table.column(key).value();
+            return new Side(table.dialect().firstRowPerKey("*", table.from(), k, "rowid"), k, names);
+        }
+
+        /**
+         * Spark: typed values are expressions on the source's columns, so they are projected under names; the row
+         * order is the Parquet row identity (file, row in file) and, for tables and queries, which have none, the
+         * typed values themselves (so that the kept row of a repeated key is the same in every query).
+         */
+        static Side ofSpark(DataTable table, String key, List<String> features) {
+            List<String> select = new ArrayList<>();
+            select.add(table.column(key).value() + " AS __k");
+            Map<String, String> names = new LinkedHashMap<>();
+            for (int i = 0; i < features.size(); i++) {
+                names.put(features.get(i), "__f" + i);
+                select.add(table.column(features.get(i)).value() + " AS __f" + i);
+            }
+            String order;
+            if (table.rowNumber() == null) {
+                order = "struct(" + String.join(", ", table.columns().stream().map(DataTable.Column::value).toList()) + ")";
+            } else {
+                order = table.fileName() == null ? table.rowNumber() : "struct(" + table.fileName() + ", " + table.rowNumber() + ")";
+            }
+            String relation = table.dialect().firstRowPerKey(String.join(", ", select), table.sampleFrom(),
+                    table.column(key).value(), order);
+            return new Side(relation, "__k", names);
         }
     }
 

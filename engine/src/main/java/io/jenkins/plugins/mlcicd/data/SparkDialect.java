@@ -89,4 +89,10 @@ public final class SparkDialect implements SqlDialect {
     public String approxDistinct(String expression) {
         return "approx_count_distinct(" + expression + ")";
     }
+
+    /** Spark SQL 4.0 has IS DISTINCT FROM too; {@code <=>} is its older, documented null-safe equality. */
+    @Override
+    public String differs(String a, String b) {
+        return "NOT (" + a + " <=> " + b + ")";
+    }
 }

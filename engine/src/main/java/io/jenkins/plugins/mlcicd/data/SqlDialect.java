@@ -53,4 +53,19 @@ public interface SqlDialect {
     default String literal(String text, ColumnType type) {
         return "CAST(" + string(text) + " AS " + typeName(type) + ")";
     }
+
+    /** True when a and b differ, a NULL being equal only to a NULL (standard SQL's IS DISTINCT FROM). */
+    default String differs(String a, String b) {
+        return a + " IS DISTINCT FROM " + b;
+    }
+
+    /**
+     * A derived table of {@code columns} of {@code from} keeping the first row of each {@code key} in {@code rowOrder},
+     * which it exposes as {@code __rid} (skew compares the first row of a repeated key). Standard SQL: a window in a
+     * subquery; DuckDB filters with QUALIFY.
+     */
+    default String firstRowPerKey(String columns, String from, String key, String rowOrder) {
+        return "(SELECT * FROM (SELECT " + columns + ", " + rowOrder + " AS __rid, row_number() OVER (PARTITION BY " + key
+                + " ORDER BY " + rowOrder + ") AS __first FROM " + from + ") f WHERE __first = 1)";
+    }
 }

@@ -23,6 +23,26 @@ class SparkDialectTest {
     }
 
     @Test
+    void skewsNullSafeInequalityAndFirstRowPerKeyInStandardSqlWhileDuckDbKeepsQualify() throws SQLException {
+        assertThat(spark.differs("t.a", "s.a")).isEqualTo("NOT (t.a <=> s.a)");
+        assertThat(DuckDbDialect.INSTANCE.differs("t.a", "s.a")).isEqualTo("t.a IS DISTINCT FROM s.a");
+        assertThat(DuckDbDialect.INSTANCE.firstRowPerKey("*", "x", "k", "rowid"))
+                .isEqualTo("(SELECT *, rowid AS __rid FROM x QUALIFY row_number() OVER (PARTITION BY k ORDER BY rowid) = 1)");
+        // The standard form Spark gets keeps, per key, the row first in the order given (here run in DuckDB).
+        String first = spark.firstRowPerKey("k AS __k, v AS __f0", "(VALUES (1, 'a', 2), (1, 'b', 1), (2, 'c', 3)) x(k, v, o)",
+                "k", "o");
+        List<String> kept = new ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                java.sql.Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT __k, __f0, __rid FROM " + first + " t ORDER BY __k")) {
+            while (rs.next()) {
+                kept.add(rs.getInt(1) + rs.getString(2) + rs.getInt(3));
+            }
+        }
+        assertThat(kept).containsExactly("1b1", "2c3");
+    }
+
+    @Test
     void textParsesOnlyInTheTypesLexicalFormThenThroughTryCast() {
         String integer = spark.parse("t", ColumnType.INTEGER);
         assertThat(integer).startsWith("CASE WHEN lower(t) RLIKE '^\\\\s*[-+]?[0-9]+\\\\s*$' THEN try_cast(trim(t) AS BIGINT)");

@@ -331,6 +331,39 @@ class SparkIT {
         });
     }
 
+    /**
+     * Both logs of the same examples (a repeated key on each side, keys on one side only, a NULL, changed numbers and
+     * strings) as Parquet, joined in DuckDB and in Spark: the same checks, verdicts, counts, samples (in training row
+     * order) and drift values.
+     */
+    @Test
+    void skewBetweenTwoParquetFilesMatchesDuckDb() throws Exception {
+        Path training = work.resolve("skew-training.parquet");
+        Path serving = work.resolve("skew-serving.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT id, amount, country FROM (SELECT g AS o, g AS id, CAST((g % 37) * 1.5 AS DOUBLE) AS amount,"
+                    + " CASE WHEN g % 3 = 0 THEN 'DE' ELSE 'US' END AS country FROM range(1, 301) t(g)"
+                    + " UNION ALL SELECT 1000, 5, CAST(99.25 AS DOUBLE), 'XX') ORDER BY o) TO '" + training + "' (FORMAT PARQUET)");
+            st.execute("COPY (SELECT id, amount, country FROM (SELECT g AS o, g AS id,"
+                    + " CAST(CASE WHEN g = 77 THEN NULL WHEN g % 50 = 0 THEN (g % 37) * 1.5 + 1 ELSE (g % 37) * 1.5 END AS DOUBLE) AS amount,"
+                    + " CASE WHEN g % 60 = 0 THEN 'FR' WHEN g % 3 = 0 THEN 'DE' ELSE 'US' END AS country FROM range(3, 311) t(g)"
+                    + " UNION ALL SELECT 1000, 8, CAST(-1.0 AS DOUBLE), 'US') ORDER BY o) TO '" + serving + "' (FORMAT PARQUET)");
+        }
+        ResultDocument duck = new SkewDetection(environment, Clock.systemUTC())
+                .run(new SkewRequest(new DataSource.Files(training), new DataSource.Files(serving), "id", null, 1e-6, 0));
+        ResultDocument inSpark = new SkewDetection(environment, Clock.systemUTC())
+                .run(new SkewRequest(spark(training), spark(serving), "id", null, 1e-6, 0));
+        assertThat(duck.checks()).extracting(Check::name).contains("amount.skew", "country.skew", "amount.drift");
+        assertThat(duck.checks().stream().filter(c -> c.name().equals("amount.skew")).findFirst().orElseThrow().details())
+                .containsEntry("count", 7L);
+        assertSameChecks(duck, inSpark);
+
+        // A query as the training side (no row order: a repeated key keeps the same row in every query) through the CLI.
+        MainAccess.Run run = MainAccess.run("skew", "--spark", url, "--training-query",
+                "SELECT * FROM parquet.`" + training + "` WHERE id <> 5", "--serving", serving.toString(), "--key", "id");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    }
+
     @Test
     void badInputsAreOneClearLineAndExitTwo() throws Exception {
         Path contract = Files.writeString(work.resolve("contract.yaml"), CONTRACT);
@@ -342,9 +375,12 @@ class SparkIT {
                 List.of("validate", "--contract", contract.toString(), "--spark", url, "--table", "no_such_table"),
                 List.of("validate", "--contract", contract.toString(), "--spark", url, "--query", "SELEC id FROM txn"),
                 List.of("evaluate", "--spark", url, "--query", "SELECT 1 AS y, 'x' AS p", "--label", "y", "--score", "p"),
-                List.of("profile", "--spark", url + "/;token=abc", "--table", "txn"));
+                List.of("profile", "--spark", url + "/;token=abc", "--table", "txn"),
+                List.of("skew", "--spark", url, "--training", reference.toString(), "--serving", current.toString(), "--key", "no_id"),
+                List.of("skew", "--spark", url, "--training", reference.toString(), "--training-table", "txn",
+                        "--serving", current.toString(), "--key", "id"));
         List<String> expected = List.of("cannot connect to 127.0.0.1", "UNAUTHENTICATED", "no_such_table", "PARSE_SYNTAX_ERROR",
-                "not numbers", "not in the URL");
+                "not numbers", "not in the URL", "no key column 'no_id'", "exactly one of --training, --training-table");
         for (int i = 0; i < cases.size(); i++) {
             MainAccess.Run run = MainAccess.run(cases.get(i).toArray(String[]::new));
             assertThat(run.exitCode()).as(run.err()).isEqualTo(2);

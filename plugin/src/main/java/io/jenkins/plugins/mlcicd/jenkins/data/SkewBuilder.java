@@ -32,7 +32,7 @@ public final class SkewBuilder extends MlBuilder {
     static final String DEFAULT_ID = "skew";
     /** Every configurable field; each has a {@code help-<field>.html} next to this class's config.jelly. */
     static final List<String> FIELDS = List.of("training", "serving", "key", "features", "tolerance", "maxMismatchFraction",
-            "delimiter", "quote", "header", "id", "stopBuild", "unstableOnly", "checksName", "skipPublishingChecks");
+            "delimiter", "quote", "header", "spark", "credentialsId", "id", "stopBuild", "unstableOnly", "checksName", "skipPublishingChecks");
 
     private final String training;
     private final String serving;
@@ -43,6 +43,8 @@ public final class SkewBuilder extends MlBuilder {
     private String delimiter;
     private String quote;
     private boolean header = true;
+    private String spark;
+    private String credentialsId;
 
     @DataBoundConstructor
     public SkewBuilder(String training, String serving, String key) {
@@ -117,6 +119,26 @@ public final class SkewBuilder extends MlBuilder {
         this.header = header;
     }
 
+    public String getSpark() {
+        return spark;
+    }
+
+    /** Spark Connect URL: training and serving are paths the cluster reads, joined there instead of on the agent. */
+    @DataBoundSetter
+    public void setSpark(String spark) {
+        this.spark = DataValidateRequest.trimmed(spark);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** With spark: the secret-text credential holding the Spark Connect bearer token. */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = DataValidateRequest.trimmed(credentialsId);
+    }
+
     @Override
     protected String functionName() {
         return SkewStep.FUNCTION_NAME;
@@ -144,7 +166,7 @@ public final class SkewBuilder extends MlBuilder {
         return new SkewRequest(expand.apply(training), expand.apply(serving), expand.apply(key),
                 SkewRequest.features(expand.apply(features), SkewStep.FUNCTION_NAME),
                 FormNumbers.decimal("tolerance", expand.apply(tolerance)), FormNumbers.decimal("maxMismatchFraction", expand.apply(maxMismatchFraction)),
-                new CsvFormat(delimiter, quote, header));
+                new CsvFormat(delimiter, quote, header), expand.apply(spark), credentialsId);
     }
 
     @Extension

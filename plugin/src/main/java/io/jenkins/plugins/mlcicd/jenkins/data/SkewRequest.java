@@ -2,6 +2,7 @@ package io.jenkins.plugins.mlcicd.jenkins.data;
 
 import io.jenkins.plugins.mlcicd.data.DataSource;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
+import io.jenkins.plugins.mlcicd.jenkins.common.SparkSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,10 +18,19 @@ import java.util.List;
  * @param tolerance           numbers differ when |a − b| &gt; tolerance · max(|a|, |b|); null for the engine's 1e-6
  * @param maxMismatchFraction a feature fails when more than this fraction of joined examples differ; null for 0
  * @param csv                 how CSV files are written
+ * @param spark               Spark Connect URL: both sides are then paths the cluster reads and are joined there; or null
+ * @param credentialsId       with {@code spark}: a secret-text credential holding the bearer token, or null
  */
 public record SkewRequest(String training, String serving, String key, List<String> features, Double tolerance,
-                          Double maxMismatchFraction, CsvFormat csv) {
+                          Double maxMismatchFraction, CsvFormat csv, String spark, String credentialsId) {
+    public SkewRequest(String training, String serving, String key, List<String> features, Double tolerance,
+            Double maxMismatchFraction, CsvFormat csv) {
+        this(training, serving, key, features, tolerance, maxMismatchFraction, csv, null, null);
+    }
+
     public SkewRequest {
+        spark = DataValidateRequest.trimmed(spark);
+        credentialsId = DataValidateRequest.trimmed(credentialsId);
         training = DataValidateRequest.trimmed(training);
         serving = DataValidateRequest.trimmed(serving);
         key = DataValidateRequest.trimmed(key);
@@ -69,6 +79,11 @@ public record SkewRequest(String training, String serving, String key, List<Stri
             throw new BadInputException(functionName + ": key: required (the column identifying an example on both sides, e.g. 'request_id')");
         }
         csv.validated(functionName);
+        if (spark != null) {
+            cluster().validated(functionName);
+        } else if (credentialsId != null) {
+            throw new BadInputException(functionName + ": credentialsId goes with spark (the token of the Spark cluster)");
+        }
         DataSource any = new DataSource.Files(Path.of("."));
         try {
             new io.jenkins.plugins.mlcicd.data.SkewRequest(any, any, key, features, tolerance == null ? 1e-6 : tolerance,
@@ -78,6 +93,11 @@ public record SkewRequest(String training, String serving, String key, List<Stri
                     .replace("--tolerance", "tolerance").replace("--key", "key"), e);
         }
         return this;
+    }
+
+    /** The Spark cluster both sides are read in (its URL and token; the training path stands for the data), or null. */
+    public SparkSource cluster() {
+        return SparkSource.of(spark, null, null, training, credentialsId);
     }
 
     /** The {@code mlcicd skew} arguments, written {@code --name=value} so that a value starting with {@code -} stays a value. */
@@ -93,6 +113,9 @@ public record SkewRequest(String training, String serving, String key, List<Stri
             args.add("--max-mismatch-fraction=" + maxMismatchFraction);
         }
         args.addAll(csv.cliArguments());
+        if (spark != null) {
+            args.add("--spark=" + spark);
+        }
         return args;
     }
 }

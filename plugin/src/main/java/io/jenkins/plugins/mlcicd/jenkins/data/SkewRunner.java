@@ -4,6 +4,7 @@ import hudson.FilePath;
 import io.jenkins.plugins.mlcicd.input.BadInputException;
 import io.jenkins.plugins.mlcicd.jenkins.common.AgentEngine;
 import io.jenkins.plugins.mlcicd.jenkins.common.BuildContext;
+import io.jenkins.plugins.mlcicd.jenkins.common.EngineSecrets;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultHandler;
 import io.jenkins.plugins.mlcicd.jenkins.common.ResultPublisher;
 import io.jenkins.plugins.mlcicd.jenkins.common.StepOptions;
@@ -36,7 +37,15 @@ public final class SkewRunner {
             String prefix = ResultPublisher.logPrefix(options);
             FilePath work = AgentEngine.workDirectory(build.workspace(), "skew-" + options.id());
             try {
-                ResultDocument result = AgentEngine.run(build, prefix, work, request.cliArguments());
+                // with spark, the token of credentialsId in the work directory's secrets file (deleted below), masked in the log
+                EngineSecrets secrets = request.spark() == null ? new EngineSecrets()
+                        : request.cluster().secrets(build.run(), options.functionName());
+                if (request.spark() != null) {
+                    build.listener().getLogger().println(prefix + "skew joined in the Spark cluster: training " + request.cluster().describe()
+                            + ", serving " + request.serving() + (request.credentialsId() == null ? ""
+                                    : ", with the token of credential '" + request.credentialsId() + "' (in a secrets file)"));
+                }
+                ResultDocument result = AgentEngine.run(build, prefix, work, request.cliArguments(), secrets, java.util.Map.of(), null);
                 ResultPublisher.publish(build, options, result, new VerdictMapping(options.unstableOnly(), BuildOutcome.UNSTABLE),
                         new SkewAction(options.id(), result, request), handler);
                 return result;

@@ -38,6 +38,8 @@ public final class SkewStep extends MlStep {
     private String delimiter;
     private String quote;
     private boolean header = true;
+    private String spark;
+    private String credentialsId;
 
     @DataBoundConstructor
     public SkewStep(String training, String serving, String key) {
@@ -115,8 +117,29 @@ public final class SkewStep extends MlStep {
         this.header = header;
     }
 
+    public String getSpark() {
+        return spark;
+    }
+
+    /** Spark Connect URL: training and serving are paths the cluster reads, joined there instead of on the agent. */
+    @DataBoundSetter
+    public void setSpark(String spark) {
+        this.spark = DataValidateRequest.trimmed(spark);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** With spark: the secret-text credential holding the Spark Connect bearer token. */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = DataValidateRequest.trimmed(credentialsId);
+    }
+
     SkewRequest request() {
-        return new SkewRequest(training, serving, key, features, tolerance, maxMismatchFraction, new CsvFormat(delimiter, quote, header));
+        return new SkewRequest(training, serving, key, features, tolerance, maxMismatchFraction, new CsvFormat(delimiter, quote, header),
+                spark, credentialsId);
     }
 
     @Override

@@ -61,6 +61,20 @@ class SkewStepTest {
                 .isEqualTo(new SkewRequest("t.csv", "s.csv", "id", List.of("a", "b"), 0.001, null, CsvFormat.DEFAULT));
     }
 
+    @Test
+    void sparkJoinsBothPathsInTheClusterAndRefusesATokenInTheUrl() {
+        SkewRequest request = new SkewRequest("s3a://lake/train/", "s3a://lake/served/", "id", List.of(), null, null, null,
+                " sc://spark:15002 ", "spark-token");
+        assertThat(request.validated("mlSkew").cliArguments())
+                .containsSubsequence("--training=s3a://lake/train/", "--serving=s3a://lake/served/", "--key=id")
+                .contains("--spark=sc://spark:15002").noneMatch(a -> a.contains("spark-token"));
+        assertThatThrownBy(() -> new SkewRequest("t", "s", "id", List.of(), null, null, null, "sc://h:1/;token=x", null)
+                .validated("mlSkew")).hasMessageContaining("must not hold a token");
+        assertThatThrownBy(() -> new SkewRequest("t", "s", "id", List.of(), null, null, null, null, "spark-token")
+                .validated("mlSkew")).hasMessage("mlSkew: credentialsId goes with spark (the token of the Spark cluster)");
+        assertThat(new SkewRequest("t", "s", "id", List.of(), null, null, null).cliArguments()).noneMatch(a -> a.startsWith("--spark"));
+    }
+
     @ParameterizedTest
     @ValueSource(classes = {SkewBuilder.class, SkewStep.class})
     void everyFieldHasAFormEntryAndHelpOnce(Class<?> type) throws IOException {
